@@ -1,0 +1,48 @@
+using System.Net;
+
+namespace UzumBot.Uzum;
+
+/// <summary>One entry of UZUM's <c>errors[]</c>.</summary>
+public sealed record UzumErrorItem(string Code, string? Message);
+
+/// <summary>UZUM answered with an error (an <c>errors[]</c> envelope or a non-success status).</summary>
+public class UzumApiException(HttpStatusCode status, IReadOnlyList<UzumErrorItem> errors, string? trace = null)
+    : Exception(Describe(status, errors))
+{
+    public HttpStatusCode Status { get; } = status;
+    public IReadOnlyList<UzumErrorItem> Errors { get; } = errors;
+    public string? Trace { get; } = trace;
+
+    /// <summary>The first UZUM error code, e.g. <c>seller-order-02</c>; null when the body had none.</summary>
+    public string? Code => Errors.Count > 0 ? Errors[0].Code : null;
+
+    public bool HasCode(string code) => Errors.Any(e => string.Equals(e.Code, code, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The token was refused (403 forbidden-001, or 401).</summary>
+    public bool IsTokenRejected => HasCode(UzumErrorCodes.TokenNotFound) || Status == HttpStatusCode.Unauthorized
+        || (Status == HttpStatusCode.Forbidden && Errors.Count == 0);
+
+    private static string Describe(HttpStatusCode status, IReadOnlyList<UzumErrorItem> errors) =>
+        $"UZUM answered {(int)status}" + (errors.Count > 0 ? ": " + string.Join(", ", errors.Select(e => e.Code)) : "");
+}
+
+/// <summary>UZUM could not be reached or kept failing (timeouts, 5xx, 429) after the allowed retries.</summary>
+public class UzumUnavailableException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    public TimeSpan? RetryAfter { get; init; }
+}
+
+public static class UzumErrorCodes
+{
+    public const string BadRequest = "bad-request-001";
+    public const string IllegalArgument = "illegal-argument";
+    public const string TokenNotFound = "forbidden-001";
+    public const string AccessDenied = "fbs-2-seller-access-denied";
+    public const string OrderNotFound = "seller-order-01";
+    public const string WrongOrderStatus = "seller-order-02";
+    public const string DeadlinePassed = "seller-order-03";
+    public const string ReasonNotAllowed = "seller-order-12";
+    public const string AlreadyCancelled = "seller-order-13";
+    public const string LabelServiceUnavailable = "seller-order-14";
+    public const string IdentifiersMissing = "seller-order-15";
+}
