@@ -20,6 +20,7 @@ public sealed record Recorded(int Index, string Method, string Path, string RawQ
 {
     public Dictionary<string, StringValues> Query => QueryHelpers.ParseQuery(RawQuery);
     public string? Q(string key) => Query.TryGetValue(key, out var v) ? v.ToString() : null;
+    public string[] All(string key) => Query.TryGetValue(key, out var v) ? v.Select(x => x ?? "").ToArray() : [];
     public double MsSince(Recorded earlier) => Stopwatch.GetElapsedTime(earlier.At, At).TotalMilliseconds;
 }
 
