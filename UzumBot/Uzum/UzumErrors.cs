@@ -45,4 +45,19 @@ public static class UzumErrorCodes
     public const string AlreadyCancelled = "seller-order-13";
     public const string LabelServiceUnavailable = "seller-order-14";
     public const string IdentifiersMissing = "seller-order-15";
+
+    /// <summary>Not a UZUM code: the client's own marker for an unusable success body.</summary>
+    public const string InvalidResponse = "client-invalid-response";
+}
+
+/// <summary>
+/// UZUM answered "success" with a body the client cannot use (not JSON, no payload where one is required,
+/// a label that is not a PDF). An <see cref="UzumApiException"/> so callers need only one catch for "UZUM said something wrong".
+/// </summary>
+public sealed class UzumInvalidResponseException(HttpStatusCode status, string detail)
+    : UzumApiException(status, [new UzumErrorItem(UzumErrorCodes.InvalidResponse, detail)])
+{
+    public string Detail { get; } = detail;
+
+    public override string Message => $"UZUM answered {(int)Status} with an unusable response: {Detail}";
 }
