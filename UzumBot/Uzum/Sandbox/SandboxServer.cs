@@ -55,7 +55,7 @@ public sealed class SandboxServer : IAsyncDisposable
         if (_app is not null) throw new InvalidOperationException("The sandbox server is already started.");
         _app = CreateApp([url]);
         await _app.StartAsync(ct);
-        var addresses = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().TrimEnd('/');
         return BaseUrl;
     }
