@@ -1,0 +1,24 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace UzumBot.Uzum.Sandbox;
+
+/// <summary>Which tokens the sandbox treats as sellers, and the stable seed each one's data grows from.</summary>
+public static class SandboxSeller
+{
+    public const string TokenPrefix = "sandbox-";
+
+    /// <summary>The token the demo mode and the README use.</summary>
+    public const string DemoToken = "sandbox-demo-shop";
+
+    public static bool IsSandboxToken(string? token) =>
+        token is not null && token.Length > TokenPrefix.Length && token.StartsWith(TokenPrefix, StringComparison.Ordinal)
+        && !token.Any(char.IsWhiteSpace);
+
+    /// <summary>A seed that is the same on every machine and run (string.GetHashCode is randomized per process).</summary>
+    public static int Seed(string token)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(token));
+        return BitConverter.ToInt32(hash, 0) & int.MaxValue;
+    }
+}
