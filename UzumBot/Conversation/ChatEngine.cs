@@ -1,0 +1,236 @@
+using Microsoft.Extensions.Logging;
+using UzumBot.Features;
+using UzumBot.Features.Menu;
+using UzumBot.Localization;
+using UzumBot.Rendering;
+using UzumBot.Security;
+using UzumBot.Storage;
+using UzumBot.Uzum;
+
+namespace UzumBot.Conversation;
+
+/// <summary>
+/// Handles one update of one chat: loads the chat's stored state, rebuilds its machine, lets the onboarding step
+/// or the tapped feature answer, saves the chat once. Updates of one chat arrive here strictly in order.
+/// </summary>
+public sealed class ChatEngine(
+    Database db,
+    Onboarding onboarding,
+    UnlockedSessions sessions,
+    UzumClients uzum,
+    IEnumerable<IFeature> features,
+    MenuFeature menu,
+    TimeProvider time,
+    ILogger<ChatEngine> log)
+{
+    private readonly Dictionary<string, IFeature> _byCommand = features
+        .SelectMany(f => f.Commands.Keys.Select(c => (c, f)))
+        .ToDictionary(x => x.c, x => x.f);
+
+    private static Strings S => Strings.Instance;
+
+    /// <summary>A short answer for the callback query, given before any slow work starts (T5).</summary>
+    public static string? QuickNotice(ChatDocument? chat, string? data)
+    {
+        var lang = chat is null ? Lang.Ru : Onboarding.LangOf(chat);
+        var command = CallbackData.Decode(data);
+        if (command is null) return S[lang, "common.stale"];
+        return command.Name == Features.Orders.OrdersFeature.Label ? S[lang, "orders.label.preparing"] : null;
+    }
+
+    public ChatDocument? Peek(long chatId) => db.Chats.FindById(chatId);
+
+    public async Task<Reply> HandleAsync(Incoming update, CancellationToken ct)
+    {
+        var chat = db.Chats.FindById(update.ChatId) ?? new ChatDocument { ChatId = update.ChatId };
+        var machine = ChatMachine.For(chat);
+        Reply reply;
+        try
+        {
+            reply = await RouteAsync(chat, machine, update, ct);
+        }
+        catch (UzumUnavailableException ex)
+        {
+            log.LogWarning("UZUM unavailable for chat {ChatId}: {Message}", update.ChatId, ex.Message);
+            reply = Reply.Of(ErrorScreen(chat, "uzum.unavailable", update.CallbackData));
+        }
+        catch (UzumApiException ex)
+        {
+            log.LogWarning("UZUM refused a request for chat {ChatId}: {Status} {Code}", update.ChatId, (int)ex.Status, ex.Code);
+            var lang = Onboarding.LangOf(chat);
+            var key = ex.Code is { } code && S.Has(lang, "uzum.error." + code) ? "uzum.error." + code : "uzum.error.generic";
+            reply = Reply.Of(ErrorScreen(chat, key, update.CallbackData));
+        }
+        chat.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        db.Chats.Upsert(chat);
+        return reply;
+    }
+
+    private async Task<Reply> RouteAsync(ChatDocument chat, Stateless.StateMachine<ChatState, ChatTrigger> machine, Incoming update, CancellationToken ct)
+    {
+        var lang = Onboarding.LangOf(chat);
+        var member = db.Members.FindById(update.UserId);
+
+        if (update.Text is { } text && IsStart(text, out var startArg))
+        {
+            if (member is null) return onboarding.Begin(chat, machine, startArg);
+            return await ReturningMemberAsync(chat, machine, member, update, ct, asNewMessage: true);
+        }
+
+        var command = update.IsTap ? CallbackData.Decode(update.CallbackData) : null;
+        if (update.IsTap && command is null) return StaleTap(chat, machine, member);
+
+        if (command?.Name == MenuFeature.SwitchLanguage)
+        {
+            chat.Language = lang.Other().Code();
+            return await RedrawAsync(chat, machine, member, update, ct);
+        }
+
+        switch (machine.State)
+        {
+            case ChatState.New:
+                return member is null ? onboarding.Begin(chat, machine, null) : await ReturningMemberAsync(chat, machine, member, update, ct, asNewMessage: true);
+
+            case ChatState.ChoosingLanguage:
+                if (command?.Name == OnboardingScreens.ChooseLanguage && Langs.Parse(command.Arg(0)) is { } chosen)
+                    return await onboarding.ChooseLanguageAsync(chat, machine, chosen, update, ct);
+                return new Reply { Screen = OnboardingScreens.Welcome(), AsNewMessage = update.Text is not null };
+
+            case ChatState.AwaitingCode:
+                if (command?.Name == OnboardingScreens.Back) { machine.Fire(ChatTrigger.Back); return Reply.Of(OnboardingScreens.Welcome()); }
+                if (update.Text is { } code) return await onboarding.RedeemCodeAsync(chat, machine, code, update, ct);
+                return Reply.Of(OnboardingScreens.AskCode(lang));
+
+            case ChatState.ChoosingMarket:
+                if (command?.Name == OnboardingScreens.ChooseMarket && command.Arg(0) is "u" or "d")
+                    return await onboarding.ChooseMarketAsync(chat, machine, command.Arg(0) == "d", ct);
+                return Reply.Of(OnboardingScreens.ChooseMarketScreen(lang));
+
+            case ChatState.AwaitingToken:
+                if (command?.Name == OnboardingScreens.Back) { machine.Fire(ChatTrigger.Back); return Reply.Of(OnboardingScreens.ChooseMarketScreen(lang)); }
+                if (update.Text is { } pasted) return await onboarding.AcceptTokenAsync(chat, machine, pasted, ct);
+                return Reply.Of(OnboardingScreens.AskToken(lang));
+
+            case ChatState.AwaitingPin:
+                if (command?.Name == OnboardingScreens.Back) { machine.Fire(ChatTrigger.Back); return Reply.Of(OnboardingScreens.ChooseMarketScreen(lang)); }
+                if (update.Text is { } pin) return onboarding.AcceptFirstPin(chat, machine, pin);
+                return Reply.Of(OnboardingScreens.AskPin(lang, null));
+
+            case ChatState.AwaitingPinRepeat:
+                if (command?.Name == OnboardingScreens.Back) { machine.Fire(ChatTrigger.Back); return Reply.Of(OnboardingScreens.AskPin(lang, null)); }
+                if (update.Text is { } repeat)
+                    return await onboarding.ConfirmPinAsync(chat, machine, repeat, update, () => MenuReplyAsync(chat, update, ct));
+                return Reply.Of(OnboardingScreens.AskPinRepeat(lang));
+
+            case ChatState.Locked:
+                if (member is null) return onboarding.Begin(chat, machine, null);
+                if (update.Text is { } typedPin)
+                    return await onboarding.UnlockAsync(chat, machine, member, typedPin, update, () => MenuReplyAsync(chat, update, ct));
+                return await ReturningMemberAsync(chat, machine, member, update, ct, asNewMessage: false);
+
+            case ChatState.Ready:
+                if (member is null) return onboarding.Begin(chat, machine, null);
+                if (sessions.Touch(member.UserId) is null)
+                {
+                    machine.Fire(ChatTrigger.Lock);
+                    return new Reply { Screen = onboarding.UnlockPrompt(chat, member), Notice = S[lang, "signin.window_closed"] };
+                }
+                if (command?.Name == MenuFeature.Lock)
+                {
+                    sessions.Lock(member.UserId);
+                    machine.Fire(ChatTrigger.Lock);
+                    return Reply.Of(onboarding.UnlockPrompt(chat, member));
+                }
+                if (command is null) return (await MenuReplyAsync(chat, update, ct)) with { AsNewMessage = true };
+                return await FeatureAsync(chat, member, command, update, ct);
+
+            default:
+                return onboarding.Begin(chat, machine, null);
+        }
+    }
+
+    /// <summary>A known member: straight to the menu inside the unlock window, otherwise the PIN.</summary>
+    private async Task<Reply> ReturningMemberAsync(ChatDocument chat, Stateless.StateMachine<ChatState, ChatTrigger> machine, MemberDocument member, Incoming update, CancellationToken ct, bool asNewMessage)
+    {
+        machine.Fire(ChatTrigger.Recognised);
+        chat.UserId = member.UserId;
+        if (sessions.Touch(member.UserId) is not null)
+        {
+            machine.Fire(ChatTrigger.Unlocked);
+            return (await MenuReplyAsync(chat, update, ct)) with { AsNewMessage = asNewMessage };
+        }
+        return new Reply { Screen = onboarding.UnlockPrompt(chat, member), AsNewMessage = asNewMessage };
+    }
+
+    private async Task<Reply> FeatureAsync(ChatDocument chat, MemberDocument member, CallbackCommand command, Incoming update, CancellationToken ct)
+    {
+        var session = SessionFor(chat, member, update);
+        if (session is null) return StaleTap(chat, ChatMachine.For(chat), member);
+        if (!_byCommand.TryGetValue(command.Name, out var feature))
+            return new Reply { Screen = await menu.MainAsync(session, ct), Notice = S[session.Lang, "common.stale"] };
+        if (!session.Can(feature.Commands[command.Name]))
+        {
+            log.LogInformation("Denied {Command} to user {UserId} ({Role})", command.Name, member.UserId, member.Role);
+            return new Reply { Notice = S[session.Lang, "common.not_allowed"] };
+        }
+        return await feature.HandleAsync(session, command, ct);
+    }
+
+    private async Task<Reply> MenuReplyAsync(ChatDocument chat, Incoming update, CancellationToken ct)
+    {
+        var member = db.Members.FindById(update.UserId);
+        var session = member is null ? null : SessionFor(chat, member, update);
+        return session is null ? Reply.Of(OnboardingScreens.Welcome()) : Reply.Of(await menu.MainAsync(session, ct));
+    }
+
+    private SessionContext? SessionFor(ChatDocument chat, MemberDocument member, Incoming update)
+    {
+        var tenant = db.Tenants.FindById(member.TenantId);
+        var token = sessions.Touch(member.UserId);
+        if (tenant is null || token is null) return null;
+        var role = Enum.TryParse<Role>(member.Role, out var r) ? r : Role.Viewer;
+        return new SessionContext(update, Onboarding.LangOf(chat), member, tenant, role, token.Value, uzum.For(tenant.IsDemo));
+    }
+
+    /// <summary>Redraws the current step after a language switch.</summary>
+    private async Task<Reply> RedrawAsync(ChatDocument chat, Stateless.StateMachine<ChatState, ChatTrigger> machine, MemberDocument? member, Incoming update, CancellationToken ct)
+    {
+        var lang = Onboarding.LangOf(chat);
+        return machine.State switch
+        {
+            ChatState.AwaitingCode => Reply.Of(OnboardingScreens.AskCode(lang)),
+            ChatState.ChoosingMarket => Reply.Of(OnboardingScreens.ChooseMarketScreen(lang)),
+            ChatState.AwaitingToken => Reply.Of(OnboardingScreens.AskToken(lang)),
+            ChatState.AwaitingPin => Reply.Of(OnboardingScreens.AskPin(lang, null)),
+            ChatState.AwaitingPinRepeat => Reply.Of(OnboardingScreens.AskPinRepeat(lang)),
+            ChatState.Locked when member is not null => Reply.Of(onboarding.UnlockPrompt(chat, member)),
+            ChatState.Ready when member is not null => await MenuReplyAsync(chat, update, ct),
+            _ => Reply.Of(OnboardingScreens.Welcome()),
+        };
+    }
+
+    /// <summary>A button we cannot read (old version, forged, or from a finished step): say so, change nothing.</summary>
+    private Reply StaleTap(ChatDocument chat, Stateless.StateMachine<ChatState, ChatTrigger> machine, MemberDocument? member) =>
+        new() { Notice = S[Onboarding.LangOf(chat), "common.stale"] };
+
+    private static Screen ErrorScreen(ChatDocument chat, string key, string? retryData)
+    {
+        var lang = Onboarding.LangOf(chat);
+        var keyboard = new Keyboard();
+        if (retryData is not null && CallbackData.Decode(retryData) is not null) keyboard.Row(new Button(S[lang, "common.retry"], retryData));
+        keyboard.Row(MenuScreens.BackToMenu(lang));
+        return new Screen("⚠️ " + S[lang, key], keyboard.Build());
+    }
+
+    private static bool IsStart(string text, out string? argument)
+    {
+        argument = null;
+        var trimmed = text.Trim();
+        if (!trimmed.StartsWith("/start", StringComparison.OrdinalIgnoreCase)) return false;
+        var rest = trimmed[6..];
+        if (rest.StartsWith('@')) rest = rest.Contains(' ') ? rest[rest.IndexOf(' ')..] : "";
+        if (rest.Length > 0 && !char.IsWhiteSpace(rest[0])) return false;
+        argument = rest.Trim() is { Length: > 0 } a ? a : null;
+        return true;
+    }
+}

@@ -1,0 +1,19 @@
+namespace UzumBot.Conversation;
+
+/// <summary>One user action, independent of the transport (Telegram or the terminal demo).</summary>
+public sealed record Incoming
+{
+    public required long ChatId { get; init; }
+    public required long UserId { get; init; }
+    public string? FirstName { get; init; }
+    /// <summary>Text the user typed (null for a button tap).</summary>
+    public string? Text { get; init; }
+    /// <summary>The id of the user's own message (to delete it when it held a secret).</summary>
+    public int? MessageId { get; init; }
+    /// <summary>Callback data of the tapped button.</summary>
+    public string? CallbackData { get; init; }
+    /// <summary>The bot message whose button was tapped.</summary>
+    public int? CallbackMessageId { get; init; }
+
+    public bool IsTap => CallbackData is not null;
+}

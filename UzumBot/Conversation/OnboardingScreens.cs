@@ -1,0 +1,60 @@
+using System.Text;
+using UzumBot.Localization;
+using UzumBot.Rendering;
+using UzumBot.Uzum;
+
+namespace UzumBot.Conversation;
+
+/// <summary>The onboarding and sign-in screens (product §2).</summary>
+public static class OnboardingScreens
+{
+    public const string ChooseLanguage = "lang";
+    public const string ChooseMarket = "mk";
+    public const string Back = "bk";
+
+    private static Strings S => Strings.Instance;
+
+    public static Screen Welcome() => new(
+        S[Lang.Ru, "onboarding.welcome"] + "\n" + S[Lang.Ru, "onboarding.choose_language"] + " / " + S[Lang.Uz, "onboarding.choose_language"],
+        new Keyboard().Row(
+            new Button("🇷🇺 Русский", CallbackData.Encode(ChooseLanguage, "ru")),
+            new Button("🇺🇿 Oʻzbekcha", CallbackData.Encode(ChooseLanguage, "uz"))).Build());
+
+    public static Screen AskCode(Lang lang, string? problemKey = null, params object?[] args) =>
+        new(Problem(lang, problemKey, args) + S[lang, "onboarding.ask_code"],
+            new Keyboard().Row(new Button(S[lang, "common.back"], CallbackData.Encode(Back))).Build());
+
+    public static Screen ChooseMarketScreen(Lang lang) => new(
+        S[lang, "onboarding.choose_market"],
+        new Keyboard().Row(
+            new Button("UZUM Market", CallbackData.Encode(ChooseMarket, "u")),
+            new Button(S[lang, "onboarding.demo_shop"], CallbackData.Encode(ChooseMarket, "d"))).Build());
+
+    public static Screen AskToken(Lang lang, string? problemKey = null, params object?[] args) =>
+        new(Problem(lang, problemKey, args) + S[lang, "onboarding.ask_token"],
+            new Keyboard().Row(new Button(S[lang, "common.back"], CallbackData.Encode(Back))).Build());
+
+    public static Screen AskPin(Lang lang, IReadOnlyList<Shop>? shops, string? problemKey = null)
+    {
+        var text = new StringBuilder(Problem(lang, problemKey, []));
+        if (shops is not null)
+        {
+            text.Append(S.Format(lang, "onboarding.token_accepted", shops.Count)).Append('\n');
+            text.Append(string.Join("  ", shops.Select(s => "• " + Html.Encode(s.Name)))).Append("\n\n");
+        }
+        text.Append(S[lang, "onboarding.ask_pin"]);
+        return new Screen(text.ToString(), new Keyboard().Row(new Button(S[lang, "common.back"], CallbackData.Encode(Back))).Build());
+    }
+
+    public static Screen AskPinRepeat(Lang lang) =>
+        new(S[lang, "onboarding.ask_pin_repeat"], new Keyboard().Row(new Button(S[lang, "common.back"], CallbackData.Encode(Back))).Build());
+
+    public static Screen Unlock(Lang lang, int attemptsLeft, string? problemKey = null) =>
+        new(Problem(lang, problemKey, []) + S.Format(lang, "signin.ask_pin", attemptsLeft), []);
+
+    public static Screen LockedOut(Lang lang, DateTimeOffset until) =>
+        new(S.Format(lang, "signin.locked", Formats.DateTime(until)), []);
+
+    private static string Problem(Lang lang, string? key, object?[] args) =>
+        key is null ? "" : "⚠️ " + S.Format(lang, key, args) + "\n\n";
+}

@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using UzumBot.Conversation;
+using UzumBot.Localization;
+using UzumBot.Rendering;
+
+namespace UzumBot.Demo;
+
+/// <summary>
+/// The --demo transport: the same engine and the same Screens as Telegram, printed to a terminal. Inline buttons
+/// become numbered choices; documents are written to a folder instead of being sent.
+/// </summary>
+public sealed partial class TerminalChat(ChatEngine engine, TextReader input, TextWriter output, string documentsFolder)
+{
+    public const long ChatId = 1;
+    public const long UserId = 1;
+    private const int MenuMessageId = 1;
+
+    private IReadOnlyList<Button> _buttons = [];
+    private int _nextMessageId = 100;
+
+    public async Task RunAsync(Lang lang, string ownerCode, CancellationToken ct)
+    {
+        var s = Strings.Instance;
+        output.WriteLine(s[lang, "demo.intro"]);
+        output.WriteLine(s.Format(lang, "demo.code_hint", ownerCode));
+        output.WriteLine(s[lang, "demo.token_hint"]);
+        output.WriteLine(s.Format(lang, "demo.documents_folder", documentsFolder));
+
+        await SendAsync(Text("/start"), ct);
+        while (!ct.IsCancellationRequested)
+        {
+            output.Write($"\n{s[CurrentLang(lang), "demo.prompt"]} > ");
+            var line = await input.ReadLineAsync(ct);
+            if (line is null || line.Trim() is "/quit" or "/exit") break;
+            line = line.Trim();
+            if (line.Length == 0) continue;
+            if (int.TryParse(line, out var choice) && line.Length <= 3)
+            {
+                if (choice < 1 || choice > _buttons.Count)
+                {
+                    output.WriteLine(s[CurrentLang(lang), "demo.bad_choice"]);
+                    continue;
+                }
+                await SendAsync(new Incoming { ChatId = ChatId, UserId = UserId, FirstName = "Demo", CallbackData = _buttons[choice - 1].Data, CallbackMessageId = MenuMessageId }, ct);
+                continue;
+            }
+            await SendAsync(Text(line), ct);
+        }
+    }
+
+    private Lang CurrentLang(Lang fallback) => engine.Peek(ChatId) is { } chat ? Onboarding.LangOf(chat) : fallback;
+
+    private Incoming Text(string text) => new() { ChatId = ChatId, UserId = UserId, FirstName = "Demo", Text = text, MessageId = _nextMessageId++ };
+
+    private async Task SendAsync(Incoming incoming, CancellationToken ct)
+    {
+        var lang = CurrentLang(Lang.Ru);
+        if (incoming.IsTap && ChatEngine.QuickNotice(engine.Peek(ChatId), incoming.CallbackData) is { } quick) output.WriteLine("ℹ️ " + quick);
+        var reply = await engine.HandleAsync(incoming, ct);
+        lang = CurrentLang(lang);
+        if (reply.DeleteIncomingMessage) output.WriteLine(Strings.Instance[lang, "demo.deleted"]);
+        if (reply.Notice is { } notice) output.WriteLine("ℹ️ " + notice);
+        if (reply.Screen is { } screen) Print(screen);
+        foreach (var document in reply.Documents)
+        {
+            Directory.CreateDirectory(documentsFolder);
+            var path = Path.Combine(documentsFolder, document.FileName);
+            await File.WriteAllBytesAsync(path, document.Content, ct);
+            output.WriteLine(PlainText(document.CaptionHtml));
+            output.WriteLine(Strings.Instance.Format(lang, "demo.document_saved", path));
+        }
+    }
+
+    private void Print(Screen screen)
+    {
+        output.WriteLine();
+        output.WriteLine(new string('─', 48));
+        output.WriteLine(PlainText(screen.Html));
+        var buttons = new List<Button>();
+        foreach (var row in screen.Keyboard)
+        {
+            var cells = row.Select(button =>
+            {
+                buttons.Add(button);
+                return $"[{buttons.Count}] {button.Text}";
+            });
+            output.WriteLine("  " + string.Join("   ", cells));
+        }
+        _buttons = buttons;
+    }
+
+    public static string PlainText(string html) => Html.Decode(Tags().Replace(html, ""));
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tags();
+}

@@ -1,0 +1,83 @@
+using UzumBot.Documents;
+using UzumBot.Rendering;
+using UzumBot.Security;
+using UzumBot.Uzum;
+
+namespace UzumBot.Features.Orders;
+
+/// <summary>📋 Orders: status chips with counts, paged lists, the order card and its parcel labels.</summary>
+public sealed class OrdersFeature(OrdersReader reader, TimeProvider time) : IFeature
+{
+    public const string Home = "o";
+    public const string MoreStatuses = "om";
+    public const string List = "ol";
+    public const string Card = "oc";
+    public const string Label = "lb";
+
+    public IReadOnlyDictionary<string, Permission> Commands { get; } = new Dictionary<string, Permission>
+    {
+        [Home] = Permission.ViewOrders,
+        [MoreStatuses] = Permission.ViewOrders,
+        [List] = Permission.ViewOrders,
+        [Card] = Permission.ViewOrders,
+        [Label] = Permission.ActOnOrders,
+    };
+
+    public async Task<Reply> HandleAsync(SessionContext session, CallbackCommand command, CancellationToken ct)
+    {
+        var screens = new OrdersScreens(session, time.GetUtcNow());
+        switch (command.Name)
+        {
+            case Home:
+                return Reply.Of(screens.Home(await reader.CountAsync(session, OrderStatusCodes.Main, ct), more: false));
+            case MoreStatuses:
+                return Reply.Of(screens.Home(await reader.CountAsync(session, OrderStatusCodes.More, ct), more: true));
+            case List when OrderStatusCodes.StatusOf(command.Arg(0)) is { } status:
+                var orders = await reader.ListAsync(session, status, ct);
+                return Reply.Of(screens.List(status, orders, command.IntArg(1) ?? 0));
+            case Card when command.LongArg(0) is { } orderId:
+                var order = await reader.FindAsync(session, orderId, ct);
+                return order is null
+                    ? Reply.Of(screens.NotFound(orderId))
+                    : Reply.Of(screens.Card(order, backStatus: OrderStatusCodes.StatusOf(command.Arg(1)) ?? order.Status, backPage: command.IntArg(2) ?? 0));
+            case Label when command.LongArg(0) is { } orderId && ParseSize(command.Arg(1)) is { } size:
+                return await LabelAsync(session, screens, orderId, size, ct);
+            default:
+                return Reply.Of(screens.NotFound(null));
+        }
+    }
+
+    private async Task<Reply> LabelAsync(SessionContext session, OrdersScreens screens, long orderId, LabelSize size, CancellationToken ct)
+    {
+        var order = await reader.FindAsync(session, orderId, ct);
+        if (order is null) return Reply.Of(screens.NotFound(orderId));
+        if (order.IsDbs) return new Reply { Notice = session.T("orders.label.dbs") };
+        try
+        {
+            var parcels = await session.Uzum.GetLabelAsync(session.Token, orderId, size, ct);
+            var pdf = LabelBundle.Merge(parcels);
+            return new Reply { Documents = [screens.LabelDocument(orderId, size, pdf)], ShowsUploadAction = true };
+        }
+        catch (UzumApiException ex) when (ex.HasCode(UzumErrorCodes.LabelServiceUnavailable))
+        {
+            return Reply.Of(screens.LabelProblem(order, "orders.label.busy"));
+        }
+        catch (UzumApiException ex) when (ex.HasCode(UzumErrorCodes.IdentifiersMissing))
+        {
+            return Reply.Of(screens.LabelProblem(order, "orders.label.identifiers"));
+        }
+        catch (UzumApiException ex) when (ex.HasCode(UzumErrorCodes.WrongOrderStatus))
+        {
+            return Reply.Of(screens.LabelProblem(order, "orders.label.status"));
+        }
+    }
+
+    private static LabelSize? ParseSize(string? code) => code switch
+    {
+        "L" => LabelSize.Large,
+        "B" => LabelSize.Big,
+        _ => null,
+    };
+
+    public static string SizeCode(LabelSize size) => size == LabelSize.Large ? "L" : "B";
+}

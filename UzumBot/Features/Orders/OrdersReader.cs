@@ -1,0 +1,58 @@
+using UzumBot.Caching;
+using UzumBot.Uzum;
+
+namespace UzumBot.Features.Orders;
+
+/// <summary>Reads orders for a session through the short cache, so the menu, chips and lists share one fetch.</summary>
+public sealed class OrdersReader(ShortCache cache)
+{
+    /// <summary>How many orders of one status a list reads at most; past it the screen says "first N shown".</summary>
+    public const int ListCap = 500;
+    private static readonly TimeSpan CacheTtl = TimeSpan.FromSeconds(30);
+
+    /// <summary>Counts per status from the list endpoint with size 1 (its totalAmount counts FBS and DBS; /count is FBS only).
+    /// A status whose count failed shows as unknown instead of failing the screen.</summary>
+    public async Task<IReadOnlyList<StatusCount>> CountAsync(SessionContext session, IReadOnlyList<string> statuses, CancellationToken ct)
+    {
+        var tasks = statuses.Select(async status =>
+        {
+            try
+            {
+                var total = await cache.GetOrFetchAsync(Key(session, "count", status), CacheTtl,
+                    async () => (await session.Uzum.GetOrdersAsync(session.Token, session.ShopIds, status, 0, 1, ct)).TotalAmount);
+                return new StatusCount(status, total);
+            }
+            catch (UzumUnavailableException)
+            {
+                return new StatusCount(status, null);
+            }
+        });
+        return await Task.WhenAll(tasks);
+    }
+
+    public Task<CappedList<SellerOrder>> ListAsync(SessionContext session, string status, CancellationToken ct) =>
+        cache.GetOrFetchAsync(Key(session, "list", status), CacheTtl,
+            () => session.Uzum.GetAllOrdersAsync(session.Token, session.ShopIds, status, ListCap, ct));
+
+    /// <summary>UZUM's order endpoint is not shop-scoped: an order of a shop outside this tenant is "not found".</summary>
+    public async Task<SellerOrder?> FindAsync(SessionContext session, long orderId, CancellationToken ct)
+    {
+        try
+        {
+            var order = await session.Uzum.GetOrderAsync(session.Token, orderId, ct);
+            return session.Owns(order.ShopId) ? order : null;
+        }
+        catch (UzumApiException ex) when (ex.HasCode(UzumErrorCodes.OrderNotFound))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>After a change (confirm, cancel) the cached counts and lists of the tenant are stale.</summary>
+    public void Invalidate(SessionContext session) => cache.Invalidate(session.Tenant.Id + ":");
+
+    private static string Key(SessionContext session, string kind, string status) =>
+        $"{session.Tenant.Id}:{string.Join(',', session.ShopIds)}:orders:{kind}:{status}";
+}
+
+public sealed record StatusCount(string Status, long? Count);

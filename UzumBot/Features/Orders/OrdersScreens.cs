@@ -1,0 +1,157 @@
+using System.Text;
+using UzumBot.Features.Menu;
+using UzumBot.Localization;
+using UzumBot.Rendering;
+using UzumBot.Uzum;
+
+namespace UzumBot.Features.Orders;
+
+/// <summary>Builds the orders screens from data already fetched. Every UZUM value is HTML-encoded here.</summary>
+public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
+{
+    public const int PageSize = 10;
+    private static readonly TimeSpan Urgent = TimeSpan.FromHours(2);
+    private static readonly TimeSpan Soon = TimeSpan.FromHours(6);
+
+    private Lang Lang => session.Lang;
+
+    public Screen Home(IReadOnlyList<StatusCount> counts, bool more)
+    {
+        var text = new StringBuilder()
+            .Append("📋 <b>").Append(session.T("orders.title")).Append("</b> · ").Append(Html.Encode(session.ShopTitle));
+        if (more) text.Append('\n').Append(session.T("orders.more_statuses"));
+
+        var chips = counts.Select(c => new Button(
+            $"{OrderStatusCodes.Emoji(c.Status)} {StatusName(c.Status)} {(c.Count is { } n ? Formats.Number(n) : "?")}",
+            CallbackData.Encode(OrdersFeature.List, OrderStatusCodes.Code(c.Status), 0)));
+        if (counts.Any(c => c.Count is null)) text.Append("\n⚠️ ").Append(session.T("uzum.partly_unavailable"));
+
+        var keyboard = new Keyboard().Grid(chips, 2);
+        keyboard.Row(more
+            ? new Button(session.T("orders.back_to_statuses"), CallbackData.Encode(OrdersFeature.Home))
+            : new Button(session.T("orders.more_statuses_button"), CallbackData.Encode(OrdersFeature.MoreStatuses)));
+        keyboard.Row(MenuScreens.BackToMenu(session.Lang));
+        return new Screen(text.ToString(), keyboard.Build());
+    }
+
+    public Screen List(string status, CappedList<SellerOrder> orders, int page)
+    {
+        var total = orders.Items.Count;
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 0, pages - 1);
+        var shown = orders.Items.Skip(page * PageSize).Take(PageSize).ToArray();
+        var code = OrderStatusCodes.Code(status);
+
+        var text = new StringBuilder()
+            .Append(OrderStatusCodes.Emoji(status)).Append(" <b>").Append(StatusName(status)).Append("</b> · ")
+            .Append(Formats.Number(total)).Append(" · ").Append(session.F("paging.page", page + 1, pages))
+            .Append(" · ").Append(Html.Encode(session.ShopTitle));
+        if (orders.Truncated) text.Append('\n').Append(session.F("orders.first_shown", Formats.Number(total)));
+        if (total == 0) text.Append("\n\n").Append(session.T("orders.none"));
+        foreach (var order in shown) text.Append('\n').Append(Line(order));
+
+        var keyboard = new Keyboard()
+            .Grid(shown.Select(o => new Button("#" + o.Id, CallbackData.Encode(OrdersFeature.Card, o.Id, code, page))), 2);
+        if (pages > 1)
+        {
+            keyboard.Row(
+                new Button("◀️", CallbackData.Encode(OrdersFeature.List, code, (page - 1 + pages) % pages)),
+                new Button($"{page + 1}/{pages}", CallbackData.Encode(MenuFeature.Noop)),
+                new Button("▶️", CallbackData.Encode(OrdersFeature.List, code, (page + 1) % pages)));
+        }
+        keyboard.Row(new Button(session.T("orders.back_to_statuses"), CallbackData.Encode(OrdersFeature.Home)));
+        return new Screen(text.ToString(), keyboard.Build());
+    }
+
+    /// <summary><c>🔴 #124500012 · FUTB-1-ЧЕРН-S ×1 · 03.12 09:14 · принять до 04.12 09:14</c></summary>
+    public string Line(SellerOrder order)
+    {
+        var sb = new StringBuilder().Append(Mark(order)).Append(" #").Append(order.Id);
+        var first = order.Items.FirstOrDefault();
+        if (first is not null)
+        {
+            sb.Append(" · ").Append(Html.Encode(first.SkuTitle ?? first.ProductTitle)).Append(" ×").Append(first.Amount);
+            if (order.Items.Count > 1) sb.Append(" +").Append(order.Items.Count - 1);
+        }
+        if (order.DateCreated is { } created) sb.Append(" · ").Append(Formats.ShortDateTime(created));
+        if (order.Status == OrderStatuses.Created && order.AcceptUntil is { } until)
+            sb.Append(" · ").Append(session.F("orders.accept_until_short", Formats.ShortDateTime(until)));
+        else
+            sb.Append(" · ").Append(StatusName(order.Status));
+        return sb.ToString();
+    }
+
+    public Screen Card(SellerOrder order, string? backStatus, int backPage)
+    {
+        var text = new StringBuilder()
+            .Append(OrderStatusCodes.Emoji(order.Status)).Append(" <b>").Append(session.F("orders.card.title", order.Id)).Append("</b> · ")
+            .Append(Html.Encode(order.Scheme ?? "FBS"))
+            .Append('\n').Append(session.T("orders.card.status")).Append(": ").Append(StatusName(order.Status));
+        if (order.DateCreated is { } created) text.Append('\n').Append(session.F("orders.card.created", Formats.DateTime(created)));
+        if (order.Status == OrderStatuses.Created && order.AcceptUntil is { } until)
+        {
+            text.Append('\n').Append(session.F("orders.card.accept_until", Formats.DateTime(until))).Append(' ').Append(Mark(order)).Append(' ');
+            text.Append(until > now ? session.F("orders.card.in", Formats.Duration(until - now, Lang)) : session.T("orders.card.overdue"));
+        }
+        if (order.DeliverUntil is { } deliver) text.Append('\n').Append(session.F("orders.card.deliver_until", Formats.DateTime(deliver)));
+        if (order.Stock?.Title is { Length: > 0 } stock) text.Append('\n').Append(session.F("orders.card.stock", Html.Encode(stock)));
+
+        var index = 0;
+        long sum = 0;
+        foreach (var item in order.Items)
+        {
+            index++;
+            sum += item.UnitPrice * item.Amount;
+            text.Append("\n\n").Append(index).Append(". ").Append(Html.Encode(item.ProductTitle));
+            if (!string.IsNullOrWhiteSpace(item.SkuCharValue)) text.Append(" — ").Append(Html.Encode(item.SkuCharValue));
+            text.Append("\n   ").Append(Html.Encode(item.SkuTitle)).Append(" · ").Append(item.Amount).Append(" × ").Append(Formats.Money(item.UnitPrice, Lang));
+        }
+        var totalPrice = order.Price > 0 ? order.Price : sum;
+        text.Append("\n\n").Append(session.T("orders.card.total")).Append(": <b>").Append(Formats.Money(totalPrice, Lang)).Append("</b>");
+
+        var keyboard = new Keyboard();
+        if (HasParcelLabel(order) && session.Can(Security.Permission.ActOnOrders))
+        {
+            keyboard.Row(
+                new Button(session.F("orders.label.button", LabelSize.Large.Dimensions().Replace('x', '×')), CallbackData.Encode(OrdersFeature.Label, order.Id, OrdersFeature.SizeCode(LabelSize.Large))),
+                new Button(session.F("orders.label.button", LabelSize.Big.Dimensions().Replace('x', '×')), CallbackData.Encode(OrdersFeature.Label, order.Id, OrdersFeature.SizeCode(LabelSize.Big))));
+        }
+        var back = OrderStatuses.IsKnown(backStatus)
+            ? CallbackData.Encode(OrdersFeature.List, OrderStatusCodes.Code(backStatus!), backPage)
+            : CallbackData.Encode(OrdersFeature.Home);
+        keyboard.Row(new Button(session.T("orders.back_to_list"), back));
+        return new Screen(text.ToString(), keyboard.Build());
+    }
+
+    /// <summary>DBS orders are delivered by the seller: UZUM prints no parcel label for them.</summary>
+    public static bool HasParcelLabel(SellerOrder order) =>
+        !order.IsDbs && order.Status is OrderStatuses.Created or OrderStatuses.Packing or OrderStatuses.PendingDelivery;
+
+    public OutgoingDocument LabelDocument(long orderId, LabelSize size, byte[] pdf) => new(
+        $"label-{orderId}-{size.ApiName()}-{size.Dimensions()}.pdf",
+        pdf,
+        session.F("orders.label.caption", size.Dimensions().Replace('x', '×'), orderId));
+
+    public Screen LabelProblem(SellerOrder order, string key) =>
+        new(session.T(key), new Keyboard()
+            .Row(new Button(session.T("common.retry"), CallbackData.Encode(OrdersFeature.Card, order.Id)))
+            .Row(MenuScreens.BackToMenu(Lang)).Build());
+
+    public Screen NotFound(long? orderId) =>
+        new(orderId is { } id ? session.F("orders.not_found", id) : session.T("common.stale"),
+            new Keyboard().Row(new Button(session.T("orders.back_to_statuses"), CallbackData.Encode(OrdersFeature.Home))).Build());
+
+    private string StatusName(string? status)
+    {
+        if (status is null) return "—";
+        var key = OrderStatusCodes.NameKey(status);
+        return session.S.Has(Lang, key) ? session.T(key) : Html.Encode(status);
+    }
+
+    private string Mark(SellerOrder order)
+    {
+        if (order.Status != OrderStatuses.Created || order.AcceptUntil is not { } until) return OrderStatusCodes.Emoji(order.Status);
+        var left = until - now;
+        return left < Urgent ? "🔴" : left < Soon ? "🟡" : "🟢";
+    }
+}

@@ -1,0 +1,84 @@
+namespace UzumBot.Hosting;
+
+public enum RunMode
+{
+    Bot,
+    Demo,
+    Sandbox,
+    CreateCode,
+    Help,
+}
+
+/// <summary>
+/// The command line: no arguments runs the bot; <c>--demo</c>; <c>sandbox [--urls URL]</c>;
+/// <c>codes create --role owner [--uses N] [--days N]</c>. Anything else left over (e.g. <c>--Storage:Path=x</c>)
+/// goes to configuration.
+/// </summary>
+public sealed record CommandLine(RunMode Mode, string[] ConfigArgs, string? Urls = null, string Role = "owner", int Uses = 1, int Days = 7, string? Error = null)
+{
+    public const string Usage = """
+        UzumBot — a Telegram bot for UZUM Market sellers.
+
+          UzumBot                                   run the bot (long polling)
+          UzumBot --demo                            chat with the built-in demo shop in this terminal
+          UzumBot sandbox [--urls URL]              serve the sandbox marketplace (default http://127.0.0.1:5080)
+          UzumBot codes create --role owner [--uses N] [--days N]
+                                                    create an owner access code (printed alone on the last line)
+
+        Configuration: appsettings.json, environment variables (Telegram__BotToken, Uzum__BaseUrl, …)
+        or --Section:Key=value arguments.
+        """;
+
+    public static CommandLine Parse(string[] args)
+    {
+        var rest = new List<string>(args);
+        if (Take(rest, "--help") || Take(rest, "-h")) return new CommandLine(RunMode.Help, []);
+        if (Take(rest, "--demo")) return new CommandLine(RunMode.Demo, rest.ToArray());
+
+        if (rest.Count > 0 && rest[0] == "sandbox")
+        {
+            rest.RemoveAt(0);
+            var urls = TakeValue(rest, "--urls") ?? "http://127.0.0.1:5080";
+            return new CommandLine(RunMode.Sandbox, rest.ToArray(), Urls: urls);
+        }
+
+        if (rest.Count > 0 && rest[0] == "codes")
+        {
+            if (rest.Count < 2 || rest[1] != "create")
+                return new CommandLine(RunMode.Help, [], Error: "Unknown codes command. Use: codes create --role owner [--uses N] [--days N]");
+            rest.RemoveRange(0, 2);
+            var role = (TakeValue(rest, "--role") ?? "owner").ToLowerInvariant();
+            if (role != "owner")
+                return new CommandLine(RunMode.Help, [], Error: $"--role {role}: the operator creates owner codes; owners invite their team from the bot.");
+            if (!TryNumber(TakeValue(rest, "--uses") ?? "1", 1, 1000, out var uses))
+                return new CommandLine(RunMode.Help, [], Error: "--uses must be a whole number from 1 to 1000.");
+            if (!TryNumber(TakeValue(rest, "--days") ?? "7", 1, 365, out var days))
+                return new CommandLine(RunMode.Help, [], Error: "--days must be a whole number from 1 to 365.");
+            return new CommandLine(RunMode.CreateCode, rest.ToArray(), Role: role, Uses: uses, Days: days);
+        }
+
+        if (rest.Count > 0 && !rest[0].StartsWith("--", StringComparison.Ordinal))
+            return new CommandLine(RunMode.Help, [], Error: $"Unknown command '{rest[0]}'.");
+        return new CommandLine(RunMode.Bot, rest.ToArray());
+    }
+
+    private static bool Take(List<string> args, string flag) => args.Remove(flag);
+
+    private static string? TakeValue(List<string> args, string flag)
+    {
+        var i = args.IndexOf(flag);
+        if (i >= 0 && i + 1 < args.Count)
+        {
+            var value = args[i + 1];
+            args.RemoveRange(i, 2);
+            return value;
+        }
+        var prefixed = args.FirstOrDefault(a => a.StartsWith(flag + "=", StringComparison.Ordinal));
+        if (prefixed is null) return null;
+        args.Remove(prefixed);
+        return prefixed[(flag.Length + 1)..];
+    }
+
+    private static bool TryNumber(string text, int min, int max, out int value) =>
+        int.TryParse(text, out value) && value >= min && value <= max;
+}

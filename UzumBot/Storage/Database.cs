@@ -1,0 +1,57 @@
+using LiteDB;
+using Microsoft.Extensions.Options;
+using UzumBot.Hosting;
+
+namespace UzumBot.Storage;
+
+/// <summary>
+/// The process's one <see cref="LiteDatabase"/> (it is thread-safe; two instances on one file is the classic
+/// "file is used by another process"). Opened with an exclusive lock, so a second process — a CLI command while
+/// the bot runs — is refused with a clear message instead of corrupting the file.
+/// </summary>
+public sealed class Database : IDisposable
+{
+    private readonly LiteDatabase _db;
+
+    public Database(IOptions<StorageOptions> options) : this(options.Value.Path) { }
+
+    public Database(string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        try
+        {
+            _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
+        }
+        catch (IOException ex)
+        {
+            throw new DataFileBusyException(full, ex);
+        }
+        FilePath = full;
+        Chats.EnsureIndex(c => c.UserId);
+        Members.EnsureIndex(m => m.TenantId);
+        Tenants.EnsureIndex(t => t.TokenFingerprint);
+        SignIns.EnsureIndex(s => s.UserId);
+    }
+
+    public string FilePath { get; }
+
+    public ILiteCollection<ChatDocument> Chats => _db.GetCollection<ChatDocument>("chats");
+    public ILiteCollection<TenantDocument> Tenants => _db.GetCollection<TenantDocument>("tenants");
+    public ILiteCollection<MemberDocument> Members => _db.GetCollection<MemberDocument>("members");
+    public ILiteCollection<AccessCodeDocument> AccessCodes => _db.GetCollection<AccessCodeDocument>("access_codes");
+    public ILiteCollection<SignInDocument> SignIns => _db.GetCollection<SignInDocument>("sign_ins");
+    public ILiteCollection<CodeAttemptsDocument> CodeAttempts => _db.GetCollection<CodeAttemptsDocument>("code_attempts");
+    public ILiteCollection<SettingDocument> Settings => _db.GetCollection<SettingDocument>("settings");
+
+    public string? GetSetting(string key) => Settings.FindById(key)?.Value;
+
+    public void SetSetting(string key, string value) => Settings.Upsert(new SettingDocument { Key = key, Value = value });
+
+    public void Checkpoint() => _db.Checkpoint();
+
+    public void Dispose() => _db.Dispose();
+}
+
+public sealed class DataFileBusyException(string path, Exception inner)
+    : Exception($"The data file '{path}' is in use by another process (is the bot running?). Stop it first, or point Storage:Path elsewhere.", inner);

@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+using UzumBot.Conversation;
+using UzumBot.Rendering;
+using UzumBot.Storage;
+
+namespace UzumBot.Telegram;
+
+/// <summary>
+/// The one place that turns a <see cref="Reply"/> into Bot API calls: one menu message edited in place, "message is
+/// not modified" taken as success, a vanished message replaced by a new one, 429 waited out for that chat and
+/// tried once more, documents sent with a chat action first.
+/// </summary>
+public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, OutboundGate gate, ILogger<TelegramRenderer> log)
+{
+    public async Task RenderAsync(Incoming update, Reply reply, CancellationToken ct)
+    {
+        var chatId = update.ChatId;
+        if (reply.DeleteIncomingMessage && update.MessageId is { } incoming)
+            await TryAsync(() => bot.DeleteMessage(chatId, incoming, ct), "deleteMessage");
+
+        if (reply.Screen is { } screen)
+        {
+            var chat = db.Chats.FindById(chatId);
+            var target = reply.AsNewMessage ? null
+                : update.IsTap ? update.CallbackMessageId
+                : reply.DeleteIncomingMessage ? chat?.MenuMessageId
+                : null;
+            var shownId = await ShowAsync(chatId, target, screen, ct);
+            if (chat is not null && shownId is { } id && chat.MenuMessageId != id)
+            {
+                chat.MenuMessageId = id;
+                db.Chats.Update(chat);
+            }
+        }
+
+        foreach (var document in reply.Documents)
+        {
+            await TryAsync(() => bot.SendChatAction(chatId, ChatAction.UploadDocument, cancellationToken: ct), "sendChatAction");
+            using var stream = new MemoryStream(document.Content, writable: false);
+            await SendAsync(chatId, () => bot.SendDocument(chatId, InputFile.FromStream(stream, document.FileName),
+                caption: TelegramText.Fit(document.CaptionHtml, TelegramText.MaxCaptionLength), parseMode: ParseMode.Html, cancellationToken: ct));
+        }
+    }
+
+    public Task AnswerCallbackAsync(string callbackQueryId, string? notice, CancellationToken ct) =>
+        TryAsync(() => bot.AnswerCallbackQuery(callbackQueryId, notice, cancellationToken: ct), "answerCallbackQuery");
+
+    private async Task<int?> ShowAsync(long chatId, int? messageId, Screen screen, CancellationToken ct)
+    {
+        var text = TelegramText.Fit(screen.Html);
+        var markup = Markup(screen);
+        if (messageId is { } id)
+        {
+            try
+            {
+                await SendAsync(chatId, () => bot.EditMessageText(chatId, id, text, ParseMode.Html, replyMarkup: markup, linkPreviewOptions: LinkPreviewOptions.Disabled, cancellationToken: ct));
+                return id;
+            }
+            catch (ApiRequestException ex) when (ex.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase))
+            {
+                return id;
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode == 400)
+            {
+                log.LogInformation("Editing message {MessageId} in chat {ChatId} failed ({Reason}); sending a new one", id, chatId, ex.Message);
+            }
+        }
+        var sent = await SendAsync(chatId, () => bot.SendMessage(chatId, text, ParseMode.Html, replyMarkup: markup, linkPreviewOptions: LinkPreviewOptions.Disabled, cancellationToken: ct));
+        return sent?.MessageId;
+    }
+
+    private static InlineKeyboardMarkup? Markup(Screen screen) =>
+        screen.Keyboard.Count == 0
+            ? null
+            : new InlineKeyboardMarkup(screen.Keyboard.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Text, b.Data))));
+
+    /// <summary>Paced under Telegram's global limit; a 429 is waited out (for this chat only) and the call made once more.</summary>
+    private async Task<T?> SendAsync<T>(long chatId, Func<Task<T>> call) where T : class
+    {
+        await gate.WaitAsync();
+        try
+        {
+            return await call();
+        }
+        catch (ApiRequestException ex) when (ex.ErrorCode == 429)
+        {
+            var wait = TimeSpan.FromSeconds(Math.Clamp(ex.Parameters?.RetryAfter ?? 1, 1, 60));
+            log.LogWarning("Telegram 429 for chat {ChatId}; retrying after {Seconds}s", chatId, wait.TotalSeconds);
+            await Task.Delay(wait);
+            await gate.WaitAsync();
+            return await call();
+        }
+    }
+
+    private async Task TryAsync(Func<Task> call, string what)
+    {
+        try
+        {
+            await call();
+        }
+        catch (ApiRequestException ex)
+        {
+            // "query is too old", "message to delete not found": nothing to repair, nothing to show the user.
+            log.LogDebug("{Method} failed: {Reason}", what, ex.Message);
+        }
+    }
+}
