@@ -6,12 +6,14 @@ namespace UzumBot.Storage;
 
 /// <summary>
 /// The process's one <see cref="LiteDatabase"/> (it is thread-safe; two instances on one file is the classic
-/// "file is used by another process"). Opened with an exclusive lock, so a second process — a CLI command while
-/// the bot runs — is refused with a clear message instead of corrupting the file.
+/// "file is used by another process"). LiteDB's direct mode does not stop a second process, so a lock file beside
+/// the data file is held exclusively for the lifetime of this object: a CLI command while the bot runs is refused
+/// with a clear message instead of writing under it.
 /// </summary>
 public sealed class Database : IDisposable
 {
     private readonly LiteDatabase _db;
+    private readonly FileStream _lock;
 
     public Database(IOptions<StorageOptions> options) : this(options.Value.Path) { }
 
@@ -21,11 +23,20 @@ public sealed class Database : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         try
         {
-            _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
+            _lock = new FileStream(full + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException ex)
         {
             throw new DataFileBusyException(full, ex);
+        }
+        try
+        {
+            _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
+        }
+        catch
+        {
+            _lock.Dispose();
+            throw;
         }
         FilePath = full;
         Chats.EnsureIndex(c => c.UserId);
@@ -50,7 +61,11 @@ public sealed class Database : IDisposable
 
     public void Checkpoint() => _db.Checkpoint();
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _db.Dispose();
+        _lock.Dispose();
+    }
 }
 
 public sealed class DataFileBusyException(string path, Exception inner)
