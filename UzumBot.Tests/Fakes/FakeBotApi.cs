@@ -42,6 +42,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private HashSet<string>? _allowedUpdates;
     private int _inFlight;
     private long _lastActivityStamp = Stopwatch.GetTimestamp();
+    private bool _stopping;
     private WebApplication? _app;
     private string? _baseUrl;
 
@@ -109,7 +110,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         if (app is null) return;
         lock (_gate)
         {
-            _pollGeneration++; // releases waiting long polls
+            _stopping = true; // waiting long polls return empty
             Signal(ref _updatesArrived);
         }
         using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2));
