@@ -115,6 +115,7 @@ public sealed partial class FakeBotApi
             Task arrived;
             lock (_gate)
             {
+                if (_stopping) return Outcome.Ok(new JsonArray());
                 if (generation != _pollGeneration && Options.DetectConcurrentPolling) break;
                 if (_allowedUpdates is { } allowed) _pending.RemoveAll(u => !allowed.Contains(u.Type)); // Telegram never stores those
                 var remaining = timeout - Stopwatch.GetElapsedTime(started);

@@ -42,6 +42,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private HashSet<string>? _allowedUpdates;
     private int _inFlight;
     private long _lastActivityStamp = Stopwatch.GetTimestamp();
+    private bool _stopping;
     private WebApplication? _app;
     private string? _baseUrl;
 
@@ -109,7 +110,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         if (app is null) return;
         lock (_gate)
         {
-            _pollGeneration++; // releases waiting long polls
+            _stopping = true; // waiting long polls return empty
             Signal(ref _updatesArrived);
         }
         using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2));
@@ -143,7 +144,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             if (token != Options.Token) outcome = Outcome.Error(401, "Unauthorized");
             else if (request.MalformedJson) outcome = Outcome.Bad("can't parse JSON");
             else outcome = await DispatchAsync(method, request, aborted);
-            if (outcome.Status != 200 && chatId is null) chatId = ChatOfFailedCall(method, request);
+            chatId ??= ChatOfCallbackQuery(method, request);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
@@ -167,7 +168,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         await WriteAsync(ctx, outcome);
     }
 
-    private long? ChatOfFailedCall(string method, BotRequest request)
+    private long? ChatOfCallbackQuery(string method, BotRequest request)
     {
         if (!string.Equals(method, "answerCallbackQuery", StringComparison.OrdinalIgnoreCase)) return null;
         lock (_gate)
