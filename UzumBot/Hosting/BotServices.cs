@@ -80,7 +80,9 @@ public static class BotServices
         {
             var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
             var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient("telegram");
-            return new TelegramBotClient(new TelegramBotClientOptions(options.BotToken!, baseUrl: options.ApiBaseUrl.TrimEnd('/')), http);
+            // RetryThreshold 0: Telegram.Bot would otherwise sleep through 429s itself; the renderer waits per chat.
+            var clientOptions = new TelegramBotClientOptions(options.BotToken!, baseUrl: options.ApiBaseUrl.TrimEnd('/')) { RetryThreshold = 0 };
+            return new TelegramBotClient(clientOptions, http);
         });
         services.AddSingleton<OutboundGate>();
         services.AddSingleton<ChatQueues>();

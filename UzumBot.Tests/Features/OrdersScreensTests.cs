@@ -1,0 +1,67 @@
+using UzumBot.Features.Orders;
+using UzumBot.Localization;
+using UzumBot.Security;
+using UzumBot.Tests.Support;
+using UzumBot.Uzum;
+using static UzumBot.Tests.Features.KeyboardLimitsTests;
+
+namespace UzumBot.Tests.Features;
+
+public sealed class OrdersScreensTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_list_line_reads_id_sku_quantity_date_and_deadline()
+    {
+        var screens = new OrdersScreens(Sessions.For(), Now);
+        var line = screens.Line(Order(124500012, OrderStatuses.Created, "Футболка"));
+        // 80 minutes left: urgent. 06:00 UTC is 11:00 in Tashkent.
+        Assert.Equal("🔴 #124500012 · FUTB-1-ЧЕРН-S ×1 · 03.12 11:00 · принять до 03.12 15:20", line);
+    }
+
+    [Fact]
+    public void An_unknown_status_from_UZUM_is_shown_as_it_came()
+    {
+        var screens = new OrdersScreens(Sessions.For(), Now);
+        var card = screens.Card(Order(5, "SOMETHING_NEW", "x"), "SOMETHING_NEW", 0);
+        Assert.Contains("SOMETHING_NEW", card.Html);
+        Assert.Contains(card.Keyboard.SelectMany(r => r), b => b.Data == "1:o"); // back goes to the chips
+    }
+
+    [Fact]
+    public void A_new_shop_with_no_orders_says_so()
+    {
+        var screens = new OrdersScreens(Sessions.For(Lang.Uz), Now);
+        var list = screens.List(OrderStatuses.Created, new CappedList<SellerOrder>([], false), 0);
+        Assert.Contains("Bu holatda buyurtmalar yoʻq", list.Html);
+    }
+
+    [Fact]
+    public void A_long_list_is_paged_ten_at_a_time_and_says_when_it_was_cut()
+    {
+        var orders = Enumerable.Range(0, 130).Select(i => Order(1000 + i, OrderStatuses.Created, "x")).ToArray();
+        var screen = new OrdersScreens(Sessions.For(), Now).List(OrderStatuses.Created, new CappedList<SellerOrder>(orders, true), 12);
+        Assert.Contains("стр. 13/13", screen.Html);
+        Assert.Contains("Показаны первые 130", screen.Html);
+        Assert.Equal(10, screen.Keyboard.SelectMany(r => r).Count(b => b.Text.StartsWith('#')));
+    }
+
+    [Theory]
+    [InlineData("FBS", OrderStatuses.Created, true)]
+    [InlineData("FBS", OrderStatuses.Packing, true)]
+    [InlineData("DBS", OrderStatuses.Packing, false)]
+    [InlineData("FBS", OrderStatuses.Canceled, false)]
+    public void Label_buttons_only_where_UZUM_prints_a_parcel_label(string scheme, string status, bool expected)
+    {
+        var card = new OrdersScreens(Sessions.For(), Now).Card(Order(7, status, "x", scheme), status, 0);
+        Assert.Equal(expected, card.Keyboard.SelectMany(r => r).Any(b => b.Data.StartsWith("1:lb:", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_viewer_sees_the_card_without_label_buttons()
+    {
+        var card = new OrdersScreens(Sessions.For(role: Role.Viewer), Now).Card(Order(7, OrderStatuses.Packing, "x"), null, 0);
+        Assert.DoesNotContain(card.Keyboard.SelectMany(r => r), b => b.Data.StartsWith("1:lb:", StringComparison.Ordinal));
+    }
+}
