@@ -99,11 +99,13 @@ public sealed class UzumHarness : IAsyncDisposable
     public required ServiceProvider Services { get; init; }
     public IUzumClient Client => Services.GetRequiredService<IUzumClient>();
 
-    public static async Task<UzumHarness> StartAsync(Func<Recorded, Reply> script, Action<UzumOptions>? configure = null)
+    public static async Task<UzumHarness> StartAsync(Func<Recorded, Reply> script, Action<UzumOptions>? configure = null,
+        Action<IServiceCollection>? register = null)
     {
         var server = await ScriptedUzumServer.StartAsync(script);
         var services = new ServiceCollection();
         services.AddLogging();
+        register?.Invoke(services);
         services.Configure<UzumOptions>(o =>
         {
             o.BaseUrl = server.BaseUrl.ToString();
