@@ -88,6 +88,27 @@ public class UzumClientWireTests
         Assert.False(order.IdentifierRequired); // null in a bool is false, not an exception
     }
 
+    [Fact]
+    public async Task Dbs_order_reads_delivery_info_and_iso_dates()
+    {
+        const string dbs = """
+            {"payload":{"id":124499950,"status":"DELIVERING","scheme":"DBS","shopId":70412,"price":185000,
+            "dateCreated":"2026-08-10T08:58:39Z","deliverUntil":1786501800000,"invoiceNumber":null,
+            "deliveryInfo":{"deliveryAddress":"Toshkent sh., Yunusobod","customerFullname":"Madina Rahimova","customerPhone":"+998901234567","deliveryComment":null},
+            "orderItems":[{"id":240108001,"sellPrice":185000,"amount":1,"commission":null,"dateIssued":null}]},"timestamp":"x"}
+            """;
+        await using var h = await UzumHarness.StartAsync(_ => Reply.Json(dbs));
+
+        var order = await h.Client.GetOrderAsync(Token, 124499950, CancellationToken.None);
+
+        Assert.True(order.IsDbs);
+        Assert.Equal("Madina Rahimova", order.DeliveryInfo!.CustomerFullname);
+        Assert.Equal(new DateTimeOffset(2026, 8, 10, 8, 58, 39, TimeSpan.Zero), order.DateCreated);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1786501800000), order.DeliverUntil);
+        Assert.Equal(185000, Assert.Single(order.Items).UnitPrice);
+        Assert.Null(order.InvoiceNumber);
+    }
+
     private static Func<Recorded, Reply> OrdersOf(int total) => r =>
     {
         var page = int.Parse(r.Q("page")!);

@@ -81,12 +81,16 @@ public sealed record SellerOrder
     [JsonConverter(typeof(EpochTime.Converter))] public DateTimeOffset? DeliveringDate { get; init; }
     [JsonConverter(typeof(EpochTime.Converter))] public DateTimeOffset? DeliveryDate { get; init; }
     [JsonConverter(typeof(EpochTime.Converter))] public DateTimeOffset? AcceptedDate { get; init; }
+    [JsonConverter(typeof(EpochTime.Converter))] public DateTimeOffset? DeliveredToDeliveryPointDate { get; init; }
     [JsonConverter(typeof(EpochTime.Converter))] public DateTimeOffset? CompletedDate { get; init; }
     [JsonConverter(typeof(EpochTime.Converter))] public DateTimeOffset? DateCancelled { get; init; }
     [JsonConverter(typeof(EpochTime.Converter))] public DateTimeOffset? ReturnDate { get; init; }
     public string? CancelReason { get; init; }
     public bool IdentifierRequired { get; init; }
     public OrderStock? Stock { get; init; }
+    public long? InvoiceNumber { get; init; }
+    /// <summary>DBS only: where and to whom the seller delivers.</summary>
+    public DeliveryInfo? DeliveryInfo { get; init; }
     public IReadOnlyList<OrderItem>? OrderItems { get; init; }
 
     public IReadOnlyList<OrderItem> Items => OrderItems ?? [];
@@ -94,6 +98,8 @@ public sealed record SellerOrder
 }
 
 public sealed record OrderStock(long Id, string? Title);
+
+public sealed record DeliveryInfo(string? DeliveryAddress, string? CustomerFullname, string? CustomerPhone, string? DeliveryComment);
 
 /// <summary>An order line; the same shape as a finance line (<c>SellerOrderItemDto</c>).</summary>
 public sealed record OrderItem
