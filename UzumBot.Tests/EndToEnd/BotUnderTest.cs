@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using UzumBot.Tests.Support;
 using UzumBot.Hosting;
 using UzumBot.Storage;
 
@@ -13,19 +15,28 @@ public sealed class BotUnderTest : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private BotUnderTest(IHost host) => _host = host;
+    private BotUnderTest(IHost host, CapturedLogs logs)
+    {
+        _host = host;
+        Logs = logs;
+    }
 
     public IServiceProvider Services => _host.Services;
+
+    /// <summary>Every line the bot logged, at every level.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public static async Task<BotUnderTest> StartAsync(TestWorld world, IDictionary<string, string?>? extra = null)
     {
         var settings = world.Configuration();
         if (extra is not null) foreach (var (k, v) in extra) settings[k] = v;
         var builder = AppConfiguration.CreateHostBuilder([], settings);
+        var logs = new CapturedLogs();
+        builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
         builder.Services.AddUzumBotCore(builder.Configuration, demo: false).AddTelegramTransport();
         var host = builder.Build();
         await host.StartAsync();
-        return new BotUnderTest(host);
+        return new BotUnderTest(host, logs);
     }
 
     public string CreateOwnerCode() =>

@@ -32,13 +32,26 @@ public sealed class WalkingSkeletonTests
             Assert.All(chat.Callbacks, c => Assert.True(c.Answered, $"callback {c.Data} was not answered"));
             Assert.True(world.Telegram.DeleteWebhookCalled);
             world.Telegram.AssertNoErrors();
+            Assert.DoesNotContain(Token, bot.Logs.All);
+            Assert.DoesNotContain(Pin, bot.Logs.All);
+            Assert.DoesNotContain(code, bot.Logs.All);
         }
 
         AssertPage(outcome.LargeLabel, 58, 40);
         AssertPage(outcome.BigLabel, 43, 25);
 
-        // U1: the token went to UZUM raw, without the pasted "Bearer " and line break.
+        // U1: the token went to UZUM raw, without the pasted "Bearer " and line break (the sandbox refuses anything else).
         Assert.Contains(world.Uzum.RequestLog.Entries, e => e.Path.StartsWith("/v1/shops", StringComparison.Ordinal) && e.Status == 200);
+        // U3, U5: every orders call names exactly one valid status, and "all shops" repeats the shopIds key.
+        var orderCalls = world.Uzum.RequestLog.Matching("GET", "/v2/fbs/orders");
+        Assert.NotEmpty(orderCalls);
+        Assert.All(orderCalls, call =>
+        {
+            Assert.Single(call.QueryValues("status"));
+            Assert.Contains(call.QueryValues("status")[0], UzumBot.Uzum.OrderStatuses.All);
+            Assert.Equal(2, call.QueryValues("shopIds").Count);
+            Assert.True(int.Parse(call.QueryValues("size")[0], System.Globalization.CultureInfo.InvariantCulture) <= 50);
+        });
 
         // Storage holds neither the token, nor the PIN, nor the data key in clear.
         var raw = ReadAllDataFiles(world);

@@ -418,8 +418,8 @@ public sealed class UzumClient : IUzumClient
 
     /// <summary>
     /// The data of a response, bare or enveloped (whichever the endpoint chose today). Throws <see cref="UzumApiException"/>
-    /// for a non-empty <c>errors[]</c> (any status) or a failed status, <see cref="UzumUnavailableException"/> for
-    /// 429/5xx without errors. Returns null for an empty body or a null payload.
+    /// for a non-empty <c>errors[]</c> or a failed 4xx status, <see cref="UzumUnavailableException"/> for 429/5xx
+    /// (with or without errors: after the retries UZUM is down either way). Returns null for an empty body or a null payload.
     /// </summary>
     private static JsonElement? Unwrap(RawResponse r, string what)
     {
@@ -446,7 +446,7 @@ public sealed class UzumClient : IUzumClient
         {
             trace = Property(obj, "trace") is { ValueKind: JsonValueKind.String } t ? t.GetString() : null;
             var errors = ReadErrors(obj);
-            if (errors.Count > 0) throw new UzumApiException(r.Status, errors, trace);
+            if (errors.Count > 0 && !r.IsTransient) throw new UzumApiException(r.Status, errors, trace);
             root = Property(obj, "payload");
         }
 
