@@ -14,7 +14,7 @@ public sealed class SandboxHarness : IAsyncLifetime
     {
     }
 
-    public SandboxHarness(SandboxOptions options, TimeProvider? time = null) => Server = new SandboxServer(options, time);
+    internal SandboxHarness(SandboxOptions options, TimeProvider? time = null) => Server = new SandboxServer(options, time);
 
     public SandboxServer Server { get; }
     public HttpClient Http { get; } = new();
