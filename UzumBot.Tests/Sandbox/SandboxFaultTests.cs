@@ -57,6 +57,27 @@ public class SandboxFaultTests
         }
     }
 
+    [Fact]
+    public async Task Fail_next_can_script_a_429_or_an_uzum_error_code()
+    {
+        var h = await Start();
+        try
+        {
+            h.Server.Faults.FailNext("GET", "/v1/shops", statusCode: 429);
+            var limited = await h.Get("v1/shops");
+            Assert.Equal(HttpStatusCode.TooManyRequests, limited.Status);
+            Assert.Equal("", limited.Text);
+            Assert.Equal(TimeSpan.FromSeconds(1), limited.Headers.RetryAfter?.Delta);
+
+            h.Server.Faults.FailNext("GET", "/v1/fbs/order/*/labels/print", statusCode: 400, errorCode: "seller-order-14");
+            Assert.Equal("seller-order-14", (await h.Get("v1/fbs/order/1/labels/print?size=LARGE")).ErrorCode);
+        }
+        finally
+        {
+            await h.DisposeAsync();
+        }
+    }
+
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
 
     [Fact]

@@ -118,7 +118,12 @@ public sealed class SandboxServer : IAsyncDisposable
             if (delay > TimeSpan.Zero) await Task.Delay(delay, c.RequestAborted);
             if ((Faults.TakeFailure(method, path) ?? Faults.RandomFailure()) is { } failure)
             {
-                await WriteError(c, failure, "internal-error");
+                if (failure.Status == StatusCodes.Status429TooManyRequests)
+                {
+                    c.Response.StatusCode = failure.Status;
+                    c.Response.Headers.RetryAfter = "1";
+                }
+                else await WriteError(c, failure.Status, failure.Code ?? "internal-error");
                 return;
             }
             if (Faults.TakeFailureAfterApplying(method, path) is { } lost)
