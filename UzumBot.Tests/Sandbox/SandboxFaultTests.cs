@@ -112,6 +112,8 @@ public class SandboxFaultTests
             impatient.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", SandboxSeller.DemoToken);
             await Assert.ThrowsAnyAsync<TaskCanceledException>(() => impatient.GetAsync("v1/shops"));
             Assert.Equal(HttpStatusCode.OK, (await h.Get("v1/shops")).Status);
+            for (var i = 0; i < 50 && h.Server.RequestLog.Count("GET", "/v1/shops") < 2; i++) await Task.Delay(20);
+            Assert.Contains(h.Server.RequestLog.Entries, e => e.Status == 499);
         }
         finally
         {
