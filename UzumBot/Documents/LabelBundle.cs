@@ -29,7 +29,7 @@ public static class LabelBundle
                 foreach (var page in input.Pages)
                     output.AddPage(page);
             }
-            catch (Exception e) when (e is PdfReaderException or InvalidOperationException or NotSupportedException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
                 throw new InvalidDataException($"Document {i + 1} of {pdfs.Count} could not be read as a PDF: {e.Message}", e);
             }

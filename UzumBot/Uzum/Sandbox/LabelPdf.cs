@@ -34,7 +34,7 @@ public static class LabelPdf
             var width = page.Width.Point;
             var height = page.Height.Point;
             var margin = XUnit.FromMillimeter(large ? 2 : 1.2).Point;
-            var barHeight = height * (large ? 0.42 : 0.44);
+            var barHeight = height * (large ? 0.5 : 0.52);
             var digitsFont = new XFont(PdfFonts.FamilyName, large ? 9 : 6.5, XFontStyleEx.Bold);
             var titleFont = new XFont(PdfFonts.FamilyName, large ? 6.5 : 4.8, XFontStyleEx.Regular);
             var smallFont = new XFont(PdfFonts.FamilyName, large ? 6 : 4.5, XFontStyleEx.Bold);
@@ -125,8 +125,15 @@ internal static class TextFit
     public static string Truncate(XGraphics gfx, string text, XFont font, double width, bool forceEllipsis)
     {
         if (!forceEllipsis && Fits(gfx, text, font, width)) return text;
-        var end = text.Length;
-        while (end > 0 && !Fits(gfx, text[..end].TrimEnd() + Ellipsis, font, width)) end--;
+        // binary search for the longest prefix that fits with the ellipsis
+        int low = 0, high = text.Length;
+        while (low < high)
+        {
+            var mid = (low + high + 1) / 2;
+            if (Fits(gfx, text[..mid].TrimEnd() + Ellipsis, font, width)) low = mid;
+            else high = mid - 1;
+        }
+        var end = low;
         // never split a surrogate pair
         if (end > 0 && char.IsHighSurrogate(text[end - 1])) end--;
         return text[..end].TrimEnd() + Ellipsis;

@@ -11,13 +11,24 @@ internal static class SandboxCatalogGenerator
         [("Ширин Уй", "SHIRIN"), ("Rishton Sopol", "RISHT"), ("Уютный Дом", "UYUT"), ("Chinni Bozor", "CHINNI")],
     ];
 
-    private sealed record Kind(string Category, string CharTitle, int Commission, int MinPrice, int MaxPrice, string[] Sizes, string Ikpu);
+    private sealed record Kind(string Category, string CharTitle, int Commission, int MinPrice, int MaxPrice, string[] Sizes, string Ikpu,
+        string[] RussianModifiers, string[] UzbekModifiers);
 
-    private static readonly Kind Clothing = new("Kiyim", "Rang, Oʻlcham", 25, 59, 450, ["S", "M", "L", "XL", "XXL"], "06109002003006003");
-    private static readonly Kind Kids = new("Bolalar kiyimi", "Rang, Oʻlcham", 20, 39, 220, ["98", "110", "122", "134"], "06111009001000000");
-    private static readonly Kind Textile = new("Uy toʻqimachiligi", "Rang, Oʻlcham", 18, 45, 690, ["50X90", "70X140", "1.5", "2.0"], "06302001001000000");
-    private static readonly Kind Ceramics = new("Sopol idishlar", "Rang, Oʻlcham", 15, 35, 600, ["20SM", "25SM", "30SM"], "06912001001000000");
-    private static readonly Kind Home = new("Uy-roʻzgʻor buyumlari", "Rang", 12, 25, 890, [], "07323001001000000");
+    private static readonly Kind Clothing = new("Kiyim", "Rang, Oʻlcham", 25, 59, 450, ["S", "M", "L", "XL", "XXL"], "06109002003006003",
+        ["хлопок", "из штапеля", "с принтом", "классика", "premium", "новая коллекция", "большие размеры", "лето 2026"],
+        ["milliy naqsh", "paxta", "yangi kolleksiya", "klassik", "Margʻilon ipagi", "oʻzbek ornamenti", "yozgi", "premium"]);
+    private static readonly Kind Kids = new("Bolalar kiyimi", "Rang, Oʻlcham", 20, 39, 220, ["98", "110", "122", "134"], "06111009001000000",
+        ["хлопок", "для мальчиков", "для девочек", "с принтом", "в школу", "новая коллекция"],
+        ["qoʻlda tikilgan", "paxta", "oʻgʻil bolalar uchun", "qiz bolalar uchun", "maktab uchun", "bayramona"]);
+    private static readonly Kind Textile = new("Uy toʻqimachiligi", "Rang, Oʻlcham", 18, 45, 690, ["50X90", "70X140", "1.5", "2.0"], "06302001001000000",
+        ["сатин", "бязь", "махра", "жаккард", "100% хлопок", "в подарочной упаковке"],
+        ["satin", "paxta", "adras", "jakkard", "sovgʻabop qadoqda", "milliy naqsh"]);
+    private static readonly Kind Ceramics = new("Sopol idishlar", "Rang, Oʻlcham", 15, 35, 600, ["20SM", "25SM", "30SM"], "06912001001000000",
+        ["ручной работы", "риштанская роспись", "с орнаментом", "набор", "в подарочной упаковке", "глазурь"],
+        ["qoʻlda ishlangan", "Rishton naqshi", "koʻk naqsh", "sovgʻabop", "Gʻijduvon uslubi", "oʻzbek ornamenti"]);
+    private static readonly Kind Home = new("Uy-roʻzgʻor buyumlari", "Rang", 12, 25, 890, [], "07323001001000000",
+        ["26 см", "нержавеющая сталь", "5 шт", "антипригарное покрытие", "для кухни", "premium"],
+        ["8 l", "zanglamas poʻlat", "5 dona", "choʻyan", "oshxona uchun", "premium"]);
 
     // (code stem, base title, kind); each base gets several modifiers so titles stay distinct.
     private static readonly (string Stem, string Title, Kind Kind)[] Bases =
@@ -26,18 +37,12 @@ internal static class SandboxCatalogGenerator
         ("HUDI", "Худи оверсайз", Clothing), ("KURT", "Куртка демисезонная", Clothing), ("ATLS", "Atlas koʻylak", Clothing),
         ("SHIM", "Erkaklar shimi", Clothing), ("XALT", "Ayollar xalati", Clothing), ("DOPP", "Bolalar doʻppisi", Kids),
         ("KOST", "Костюм детский", Kids), ("BKOY", "Bolalar koʻylagi", Kids), ("POST", "Постельное бельё", Textile),
-        ("POLO", "Полотенце махровое", Textile), ("KORP", "Koʻrpa-toʻshak toʻplami", Textile), ("PARD", "Parda, tul", Textile),
+        ("POLO", "Полотенце махровое", Textile), ("KORP", "Koʻrpa-toʻshak toʻplami", Textile), ("PARD", "Parda tul", Textile),
         ("LAGN", "Rishton sopol lagan", Ceramics), ("PIYL", "Piyola toʻplami", Ceramics), ("CHOY", "Choynak", Ceramics),
-        ("TARL", "Тарелка керамическая", Ceramics), ("KRUZ", "Кружка с орнаментом", Ceramics), ("KOSA", "Kosa, koʻk naqsh", Ceramics),
+        ("TARL", "Тарелка керамическая", Ceramics), ("KRUZ", "Кружка керамическая", Ceramics), ("KOSA", "Kosa", Ceramics),
         ("SKOV", "Сковорода антипригарная", Home), ("QOZN", "Qozon, choʻyan", Home), ("PICH", "Oshxona pichoqlari toʻplami", Home),
         ("KONT", "Контейнеры для хранения", Home), ("ORGA", "Органайзер для кухни", Home),
     ];
-
-    private static readonly string[] RussianModifiers =
-        ["хлопковая", "из штапеля", "с принтом", "классическая", "premium", "в подарочной упаковке", "ручной работы", "новая коллекция"];
-
-    private static readonly string[] UzbekModifiers =
-        ["milliy naqsh", "qoʻlda ishlangan", "paxta", "yangi kolleksiya", "sovgʻabop qadoqda", "klassik", "Margʻilon ipagi", "oʻzbek ornamenti"];
 
     // Titles that exercise escaping and glyph coverage in every consumer.
     private static readonly (string Title, string Stem, Kind Kind)[] SpecialTitles =
@@ -72,7 +77,7 @@ internal static class SandboxCatalogGenerator
         var titles = new List<(string Title, string Stem, Kind Kind)>();
         foreach (var (stem, title, kind) in Bases)
         {
-            var modifiers = IsCyrillic(title) ? RussianModifiers : UzbekModifiers;
+            var modifiers = IsCyrillic(title) ? kind.RussianModifiers : kind.UzbekModifiers;
             foreach (var modifier in modifiers)
                 titles.Add(($"{title}, {modifier}", stem, kind));
         }

@@ -14,6 +14,7 @@ public sealed class SandboxFaults(double faultRate = 0)
         public int Remaining { get; set; } = count;
         public int StatusCode { get; init; }
         public TimeSpan Delay { get; init; }
+        public string? ErrorCode { get; init; }
         public bool AfterApplying { get; init; }
     }
 
@@ -21,9 +22,13 @@ public sealed class SandboxFaults(double faultRate = 0)
     private readonly List<Script> _scripts = [];
     private long _requests;
 
-    /// <summary>The next <paramref name="count"/> matching requests fail with <paramref name="statusCode"/> before doing anything.</summary>
-    public void FailNext(string method, string pathPattern, int count = 1, int statusCode = 500) =>
-        Add(new Script(method, pathPattern, count) { StatusCode = statusCode });
+    /// <summary>
+    /// The next <paramref name="count"/> matching requests fail with <paramref name="statusCode"/> before doing anything.
+    /// 429 is answered like the gateway does (empty body, Retry-After: 1); other statuses carry an error envelope with
+    /// <paramref name="errorCode"/> (e.g. seller-order-14 with 400 for "label service busy").
+    /// </summary>
+    public void FailNext(string method, string pathPattern, int count = 1, int statusCode = 500, string? errorCode = null) =>
+        Add(new Script(method, pathPattern, count) { StatusCode = statusCode, ErrorCode = errorCode });
 
     /// <summary>The next matching requests wait <paramref name="delay"/> first (for client timeout tests).</summary>
     public void DelayNext(string method, string pathPattern, TimeSpan delay, int count = 1) =>
@@ -49,18 +54,19 @@ public sealed class SandboxFaults(double faultRate = 0)
 
     internal TimeSpan TakeDelay(string method, string path) => Take(method, path, s => s.Delay > TimeSpan.Zero)?.Delay ?? TimeSpan.Zero;
 
-    internal int? TakeFailure(string method, string path) => Take(method, path, s => s.StatusCode != 0 && !s.AfterApplying)?.StatusCode;
+    internal (int Status, string? Code)? TakeFailure(string method, string path) =>
+        Take(method, path, s => s.StatusCode != 0 && !s.AfterApplying) is { } s ? (s.StatusCode, s.ErrorCode) : null;
 
     internal int? TakeFailureAfterApplying(string method, string path) => Take(method, path, s => s.AfterApplying)?.StatusCode;
 
     /// <summary>FaultRate as an exact share: with 0.25 every 4th request fails, alternating 500 and 503.</summary>
-    internal int? RandomFailure()
+    internal (int Status, string? Code)? RandomFailure()
     {
         if (faultRate <= 0) return null;
         var n = Interlocked.Increment(ref _requests);
         var due = Math.Floor(n * faultRate) > Math.Floor((n - 1) * faultRate);
         if (!due) return null;
-        return Math.Floor(n * faultRate) % 2 == 1 ? 500 : 503;
+        return (Math.Floor(n * faultRate) % 2 == 1 ? 500 : 503, null);
     }
 
     private Script? Take(string method, string path, Func<Script, bool> kind)

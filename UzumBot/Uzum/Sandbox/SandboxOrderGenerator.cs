@@ -47,7 +47,8 @@ internal static class SandboxOrderGenerator
                 var count = s == 0 ? baseCount : Math.Max(2, baseCount / 3);
                 for (var k = 0; k < count; k++)
                 {
-                    var dbs = DbsStatuses.Contains(status) && rng.Next(5) == 0 && k > 0;
+                    // the second order of every DBS-capable status is DBS, so each shop has DBS orders to show
+                    var dbs = DbsStatuses.Contains(status) && (k == 1 || k > 1 && rng.Next(5) == 0);
                     // a few FBS orders ship in several parcels: their label answers an array of PDFs
                     var parcels = !dbs && (status == Created && k % 12 == 5 || status == Packing && k == 2) ? 2 + k % 2 : 1;
                     var order = NewOrder(orderId++, shops[s].Id, status, dbs, parcels, k, now, rng);

@@ -23,8 +23,8 @@ public sealed class SandboxRateLimiter(int burstCapacity, int replenishRate, Tim
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
 
-    public int BurstCapacity { get; } = burstCapacity;
-    public int ReplenishRate { get; } = replenishRate;
+    public int BurstCapacity { get; } = burstCapacity >= 1 ? burstCapacity : throw new ArgumentOutOfRangeException(nameof(burstCapacity));
+    public int ReplenishRate { get; } = replenishRate >= 1 ? replenishRate : throw new ArgumentOutOfRangeException(nameof(replenishRate));
 
     public Decision Take(string key)
     {

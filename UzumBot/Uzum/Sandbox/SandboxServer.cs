@@ -94,6 +94,7 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         var method = c.Request.Method;
         var path = RelativePath(c.Request.Path);
+        var abandoned = false;
         try
         {
             var token = c.Request.Headers.Authorization.ToString();
@@ -118,7 +119,12 @@ public sealed class SandboxServer : IAsyncDisposable
             if (delay > TimeSpan.Zero) await Task.Delay(delay, c.RequestAborted);
             if ((Faults.TakeFailure(method, path) ?? Faults.RandomFailure()) is { } failure)
             {
-                await WriteError(c, failure, "internal-error");
+                if (failure.Status == StatusCodes.Status429TooManyRequests)
+                {
+                    c.Response.StatusCode = failure.Status;
+                    c.Response.Headers.RetryAfter = "1";
+                }
+                else await WriteError(c, failure.Status, failure.Code ?? "internal-error");
                 return;
             }
             if (Faults.TakeFailureAfterApplying(method, path) is { } lost)
@@ -130,11 +136,12 @@ public sealed class SandboxServer : IAsyncDisposable
         }
         catch (OperationCanceledException) when (c.RequestAborted.IsCancellationRequested)
         {
-            // the client gave up (a timeout test): nothing to answer
+            // the client gave up (a timeout test): nothing to answer; logged as 499 like nginx does
+            abandoned = true;
         }
         finally
         {
-            RequestLog.Add(new SandboxRequest(method, path, c.Request.QueryString.Value ?? "", c.Response.StatusCode));
+            RequestLog.Add(new SandboxRequest(method, path, c.Request.QueryString.Value ?? "", abandoned ? 499 : c.Response.StatusCode));
         }
     }
 
