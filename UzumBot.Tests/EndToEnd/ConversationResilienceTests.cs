@@ -54,12 +54,7 @@ public sealed class ConversationResilienceTests
         var telegram = world.Telegram;
         await using var bot = await BotUnderTest.StartAsync(world);
         await Scenario.OnboardAsync(telegram, ChatId, bot.CreateOwnerCode(), Token, Pin);
-        telegram.UserTapsButton(ChatId, "Заказы");
-        await Scenario.ExpectAsync(telegram, ChatId, "Заказы ·");
-        telegram.UserTapsButton(ChatId, "Сборка");
-        var list = await Scenario.ExpectAsync(telegram, ChatId, "Сборка ·");
-        telegram.UserTapsButton(ChatId, list.Buttons.First(b => b.Text.StartsWith('#')).Text);
-        var card = await Scenario.ExpectAsync(telegram, ChatId, "Заказ #");
+        var (_, card) = await Scenario.OpenOrderWithLabelAsync(telegram, ChatId);
 
         world.Uzum.Faults.DelayNext("GET", "/v1/fbs/order/*/labels/print", TimeSpan.FromSeconds(2));
         var first = telegram.UserTapsButton(ChatId, card.MessageId, "58×40");

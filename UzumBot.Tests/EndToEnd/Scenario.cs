@@ -44,14 +44,7 @@ public static class Scenario
         int tokenMessage = 0, firstPin = 0, repeatPin = 0;
         await OnboardAsync(bot, chatId, ownerCode, pastedToken, pin, (t, p1, p2) => (tokenMessage, firstPin, repeatPin) = (t, p1, p2));
 
-        bot.UserTapsButton(chatId, "Заказы");
-        await ExpectAsync(bot, chatId, "Заказы ·");
-        bot.UserTapsButton(chatId, "Сборка");
-        var list = await ExpectAsync(bot, chatId, "Сборка ·");
-        var orderButton = list.Buttons.First(b => b.Text.StartsWith('#'));
-        bot.UserTapsButton(chatId, orderButton.Text);
-        var orderId = long.Parse(orderButton.Text[1..], System.Globalization.CultureInfo.InvariantCulture);
-        await ExpectAsync(bot, chatId, $"Заказ #{orderId}");
+        var (orderId, _) = await OpenOrderWithLabelAsync(bot, chatId);
 
         bot.UserTapsButton(chatId, "58×40");
         var afterLarge = await bot.WaitForAsync(chatId, c => c.Documents.Count >= 1, Step);
@@ -64,6 +57,25 @@ public static class Scenario
         Assert.Equal($"label-{orderId}-BIG-43x25.pdf", big.FileName);
         Assert.Contains($"заказ #{orderId}", large.Caption);
         return new Outcome(tokenMessage, firstPin, repeatPin, orderId, large.Content, big.Content);
+    }
+
+    /// <summary>Orders → 📦 Packing → the first order whose card offers labels (DBS orders have none).</summary>
+    public static async Task<(long OrderId, BotMessageView Card)> OpenOrderWithLabelAsync(FakeBotApi bot, long chatId)
+    {
+        bot.UserTapsButton(chatId, "Заказы");
+        await ExpectAsync(bot, chatId, "Заказы ·");
+        bot.UserTapsButton(chatId, "Сборка");
+        var list = await ExpectAsync(bot, chatId, "Сборка ·");
+        foreach (var button in list.Buttons.Where(b => b.Text.StartsWith('#')).ToArray())
+        {
+            bot.UserTapsButton(chatId, button.Text);
+            var card = await ExpectAsync(bot, chatId, "Заказ " + button.Text);
+            if (card.FindButton("58×40") is not null)
+                return (long.Parse(button.Text[1..], System.Globalization.CultureInfo.InvariantCulture), card);
+            bot.UserTapsButton(chatId, "К списку");
+            await ExpectAsync(bot, chatId, "Сборка ·");
+        }
+        throw new InvalidOperationException("No packing order with a label on the first page.\n" + bot.Chat(chatId).Dump());
     }
 
     /// <summary>Every page of the PDF, in millimetres.</summary>

@@ -134,7 +134,7 @@ public class SandboxShapeTests(SandboxHarness h) : IClassFixture<SandboxHarness>
     [Fact]
     public async Task Errors_match_the_error_fixtures()
     {
-        var bearer = await h.Get("v1/shops", "Bearer " + Uzum.Sandbox.SandboxSeller.DemoToken);
+        var bearer = await h.Get("v1/shops", "Bearer " + global::UzumBot.Uzum.Sandbox.SandboxSeller.DemoToken);
         SameKeys(Fixtures.Get("ERROR 403"), bearer.Json, "403");
         Assert.Matches("^[0-9a-f]{32}$", bearer.Json.GetProperty("trace").GetString());
 

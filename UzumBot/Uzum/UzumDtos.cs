@@ -184,7 +184,7 @@ public sealed record SupplyInvoice
     public long Id { get; init; }
     public long ShopId { get; init; }
     public string? ShopTitle { get; init; }
-    public string? InvoiceNumber { get; init; }
+    [JsonConverter(typeof(FlexibleStringConverter))] public string? InvoiceNumber { get; init; }
     [JsonConverter(typeof(FlexibleStringConverter))] public string? DateCreated { get; init; }
     public InvoiceStatus? InvoiceStatus { get; init; }
     public long FullPrice { get; init; }
