@@ -61,6 +61,25 @@ public class UzumClientResilienceTests
         Assert.Equal(["v1/fbs/order/7/cancel", "v1/fbs/order/8/confirm"], h.Server.Sorted.Select(r => r.Path));
     }
 
+    [Theory]
+    [InlineData(500)]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task A_5xx_with_an_errors_envelope_is_unavailable_not_an_api_refusal(int status)
+    {
+        // a gateway/service error wrapped in UZUM's envelope is still "UZUM is down": screens show
+        // "temporarily unavailable", and a failed POST is reconciled by reading the order back
+        const string body = """{"payload":null,"errors":[{"code":"internal-error","message":"Внутренняя ошибка сервера"}],"trace":"ab","error":"Internal Server Error"}""";
+        await using var h = await UzumHarness.StartAsync(_ => Reply.Json(body, status), o => o.MaxGetAttempts = 2);
+
+        var get = await Assert.ThrowsAsync<UzumUnavailableException>(() => h.Client.GetShopsAsync(Token, CancellationToken.None));
+        var post = await Assert.ThrowsAsync<UzumUnavailableException>(() => h.Client.CancelOrderAsync(Token, 7, "OUT_OF_STOCK", null, CancellationToken.None));
+
+        Assert.Equal("internal-error", Assert.Single(get.Errors).Code);
+        Assert.Contains(status.ToString(), post.Message);
+        Assert.Equal(["GET", "GET", "POST"], h.Server.Sorted.Select(r => r.Method));
+    }
+
     [Fact]
     public async Task S3_post_that_times_out_is_sent_once_and_the_order_is_read_back()
     {

@@ -418,8 +418,8 @@ public sealed class UzumClient : IUzumClient
 
     /// <summary>
     /// The data of a response, bare or enveloped (whichever the endpoint chose today). Throws <see cref="UzumApiException"/>
-    /// for a non-empty <c>errors[]</c> or a failed 4xx status, <see cref="UzumUnavailableException"/> for 429/5xx
-    /// (with or without errors: after the retries UZUM is down either way). Returns null for an empty body or a null payload.
+    /// for a non-empty <c>errors[]</c> (any non-transient status) or a failed status, <see cref="UzumUnavailableException"/> for
+    /// 429/5xx with or without errors. Returns null for an empty body or a null payload.
     /// </summary>
     private static JsonElement? Unwrap(RawResponse r, string what)
     {
@@ -446,7 +446,12 @@ public sealed class UzumClient : IUzumClient
         {
             trace = Property(obj, "trace") is { ValueKind: JsonValueKind.String } t ? t.GetString() : null;
             var errors = ReadErrors(obj);
-            if (errors.Count > 0 && !r.IsTransient) throw new UzumApiException(r.Status, errors, trace);
+            // A 429/5xx is "UZUM is down" even when the gateway wraps it in errors[] (e.g. internal-error):
+            // callers show "temporarily unavailable" and reconcile a POST by reading back, as for a bare 5xx.
+            if (errors.Count > 0 && r.IsTransient)
+                throw new UzumUnavailableException(
+                    $"UZUM answered {(int)r.Status} to {what}: {string.Join(", ", errors.Select(e => e.Code))}") { RetryAfter = r.RetryAfter, Errors = errors };
+            if (errors.Count > 0) throw new UzumApiException(r.Status, errors, trace);
             root = Property(obj, "payload");
         }
 

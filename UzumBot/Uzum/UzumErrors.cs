@@ -30,6 +30,9 @@ public class UzumApiException(HttpStatusCode status, IReadOnlyList<UzumErrorItem
 public class UzumUnavailableException(string message, Exception? inner = null) : Exception(message, inner)
 {
     public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>UZUM's <c>errors[]</c> when the 429/5xx carried an envelope (for the log); empty otherwise.</summary>
+    public IReadOnlyList<UzumErrorItem> Errors { get; init; } = [];
 }
 
 public static class UzumErrorCodes

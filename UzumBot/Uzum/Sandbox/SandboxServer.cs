@@ -92,6 +92,7 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>What UZUM's gateway does before a request reaches the service: rate limit, auth, then the test's faults.</summary>
     private async Task Gateway(HttpContext c, RequestDelegate next)
     {
+        var arrivedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         var method = c.Request.Method;
         var path = RelativePath(c.Request.Path);
         var abandoned = false;
@@ -141,7 +142,7 @@ public sealed class SandboxServer : IAsyncDisposable
         }
         finally
         {
-            RequestLog.Add(new SandboxRequest(method, path, c.Request.QueryString.Value ?? "", abandoned ? 499 : c.Response.StatusCode));
+            RequestLog.Add(new SandboxRequest(method, path, c.Request.QueryString.Value ?? "", abandoned ? 499 : c.Response.StatusCode, arrivedAt));
         }
     }
 
