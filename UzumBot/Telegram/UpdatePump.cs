@@ -86,26 +86,30 @@ public sealed class UpdatePump(
                 _ = renderer.AnswerCallbackAsync(query.Id, null, ct);
                 return;
             }
+            // The tap stops counting as "in flight" once its reply is computed, before it is shown: a user who
+            // taps the same button again after seeing the result (↻ retry carries the same data) is heard.
+            void Done() => _tapsInFlight.TryRemove(tapKey, out _);
             queues.Enqueue(incoming.ChatId, async () =>
             {
                 try
                 {
                     await renderer.AnswerCallbackAsync(query.Id, ChatEngine.QuickNotice(engine.Peek(incoming.ChatId), incoming.CallbackData), ct);
-                    await HandleAsync(incoming, ct);
+                    await HandleAsync(incoming, Done, ct);
                 }
                 finally
                 {
-                    _tapsInFlight.TryRemove(tapKey, out _);
+                    Done();
                 }
             });
             return;
         }
-        queues.Enqueue(incoming.ChatId, () => HandleAsync(incoming, ct));
+        queues.Enqueue(incoming.ChatId, () => HandleAsync(incoming, null, ct));
     }
 
-    private async Task HandleAsync(Incoming incoming, CancellationToken ct)
+    private async Task HandleAsync(Incoming incoming, Action? handled, CancellationToken ct)
     {
         var reply = await engine.HandleAsync(incoming, ct);
+        handled?.Invoke();
         await renderer.RenderAsync(incoming, reply, ct);
     }
 
