@@ -90,9 +90,9 @@ public sealed class WalkingSkeletonTests
             telegram.UserSendsText(ChatId, Pin);
             await Scenario.ExpectAsync(telegram, ChatId, "👑 Владелец");
 
-            var log = bot.Services.GetRequiredService<SignInLog>().For(ChatId);
-            Assert.Contains(log, s => s.Kind == "pin" && !s.Success);
-            Assert.Contains(log, s => s.Kind == "pin" && s.Success);
+            var log = bot.Services.GetRequiredService<AuditLog>().ForUser(ChatId);
+            Assert.Contains(log, s => s.Action == AuditActions.SignInPin && !s.Success);
+            Assert.Contains(log, s => s.Action == AuditActions.SignInPin && s.Success);
             telegram.AssertNoErrors();
         }
     }

@@ -13,6 +13,7 @@ public static class Sessions
     public static SessionContext For(Lang lang = Lang.Ru, Role role = Role.Owner, IUzumClient? uzum = null, params (long Id, string Name)[] shops) =>
         new(
             new Incoming { ChatId = 42, UserId = 42 },
+            new ChatDocument { ChatId = 42, UserId = 42, Language = lang.Code(), State = "Ready" },
             lang,
             new MemberDocument { UserId = 42, TenantId = "t1", Role = role.ToString() },
             new TenantDocument
@@ -22,6 +23,6 @@ public static class Sessions
                     .Select(s => new ShopDocument { Id = s.Id, Name = s.Name }).ToList(),
             },
             role,
-            new UzumToken("sandbox-unit-token"),
+            new UnlockedSession(new UzumToken("sandbox-unit-token"), DataKey.Generate()),
             uzum ?? new ThrowingUzumClient());
 }

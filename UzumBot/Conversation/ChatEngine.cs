@@ -19,6 +19,7 @@ public sealed class ChatEngine(
     UnlockedSessions sessions,
     UzumClients uzum,
     IEnumerable<IFeature> features,
+    IEnumerable<ITextInputFeature> textInputs,
     MenuFeature menu,
     TimeProvider time,
     ILogger<ChatEngine> log)
@@ -77,8 +78,12 @@ public sealed class ChatEngine(
             return await ReturningMemberAsync(chat, machine, member, update, ct, asNewMessage: true);
         }
 
+        if (member is null && chat.UserId is not null && machine.State is ChatState.Ready or ChatState.Locked)
+            return AccessRemoved(chat, machine);
+
         var command = update.IsTap ? CallbackData.Decode(update.CallbackData) : null;
-        if (update.IsTap && command is null) return StaleTap(chat, machine, member);
+        if (update.IsTap && command is null) return StaleTap(chat);
+        if (update.IsTap) chat.Awaiting = null;
 
         if (command?.Name == MenuFeature.SwitchLanguage)
         {
@@ -141,7 +146,7 @@ public sealed class ChatEngine(
                     machine.Fire(ChatTrigger.Lock);
                     return Reply.Of(onboarding.UnlockPrompt(chat, member));
                 }
-                if (command is null) return (await MenuReplyAsync(chat, update, ct)) with { AsNewMessage = true };
+                if (command is null) return await TextAsync(chat, member, update, ct);
                 return await FeatureAsync(chat, member, command, update, ct);
 
             default:
@@ -162,10 +167,23 @@ public sealed class ChatEngine(
         return new Reply { Screen = onboarding.UnlockPrompt(chat, member), AsNewMessage = asNewMessage };
     }
 
+    /// <summary>Typed text in the menu: an answer a feature is waiting for, or else the menu anew.</summary>
+    private async Task<Reply> TextAsync(ChatDocument chat, MemberDocument member, Incoming update, CancellationToken ct)
+    {
+        var session = SessionFor(chat, member, update);
+        if (session is null) return StaleTap(chat);
+        if (chat.Awaiting is { } input && textInputs.FirstOrDefault(f => input.StartsWith(f.InputPrefix, StringComparison.Ordinal)) is { } feature)
+        {
+            chat.Awaiting = null;
+            return await feature.HandleTextAsync(session, input, update.Text!, ct);
+        }
+        return Reply.Of(await menu.MainAsync(session, ct)) with { AsNewMessage = true };
+    }
+
     private async Task<Reply> FeatureAsync(ChatDocument chat, MemberDocument member, CallbackCommand command, Incoming update, CancellationToken ct)
     {
         var session = SessionFor(chat, member, update);
-        if (session is null) return StaleTap(chat, ChatMachine.For(chat), member);
+        if (session is null) return StaleTap(chat);
         if (!_byCommand.TryGetValue(command.Name, out var feature))
             return new Reply { Screen = await menu.MainAsync(session, ct), Notice = S[session.Lang, "common.stale"] };
         if (!session.Can(feature.Commands[command.Name]))
@@ -186,10 +204,28 @@ public sealed class ChatEngine(
     private SessionContext? SessionFor(ChatDocument chat, MemberDocument member, Incoming update)
     {
         var tenant = db.Tenants.FindById(member.TenantId);
-        var token = sessions.Touch(member.UserId);
-        if (tenant is null || token is null) return null;
+        var unlocked = sessions.Touch(member.UserId);
+        if (tenant is null || unlocked is null) return null;
         var role = Enum.TryParse<Role>(member.Role, out var r) ? r : Role.Viewer;
-        return new SessionContext(update, Onboarding.LangOf(chat), member, tenant, role, token.Value, uzum.For(tenant.IsDemo));
+        var now = time.GetUtcNow().UtcDateTime;
+        if (member.LastSeenAt is not { } seen || now - seen > TimeSpan.FromMinutes(1))
+        {
+            member.LastSeenAt = now;
+            db.Members.Update(member);
+        }
+        return new SessionContext(update, chat, Onboarding.LangOf(chat), member, tenant, role, unlocked, uzum.For(tenant.IsDemo));
+    }
+
+    /// <summary>The member was removed (or left) while this chat still showed the shop: say so and start over.</summary>
+    private Reply AccessRemoved(ChatDocument chat, Stateless.StateMachine<ChatState, ChatTrigger> machine)
+    {
+        if (chat.UserId is { } userId) sessions.Lock(userId);
+        chat.UserId = null;
+        chat.Awaiting = null;
+        machine.Fire(ChatTrigger.Begin);
+        var lang = Onboarding.LangOf(chat);
+        var welcome = OnboardingScreens.Welcome();
+        return new Reply { Screen = welcome with { Html = S[lang, "signin.access_removed"] + "\n\n" + welcome.Html }, Notice = S[lang, "signin.access_removed"] };
     }
 
     /// <summary>Redraws the current step after a language switch.</summary>
@@ -210,7 +246,7 @@ public sealed class ChatEngine(
     }
 
     /// <summary>A button we cannot read (old version, forged, or from a finished step): say so, change nothing.</summary>
-    private Reply StaleTap(ChatDocument chat, Stateless.StateMachine<ChatState, ChatTrigger> machine, MemberDocument? member) =>
+    private static Reply StaleTap(ChatDocument chat) =>
         new() { Notice = S[Onboarding.LangOf(chat), "common.stale"] };
 
     private static Screen ErrorScreen(ChatDocument chat, string key, string? retryData)

@@ -22,6 +22,7 @@ public static class ChatMachine
 
         machine.Configure(ChatState.AwaitingCode)
             .Permit(ChatTrigger.OwnerCodeAccepted, ChatState.ChoosingMarket)
+            .Permit(ChatTrigger.MemberCodeAccepted, ChatState.AwaitingPin)
             .Permit(ChatTrigger.Back, ChatState.ChoosingLanguage);
 
         machine.Configure(ChatState.ChoosingMarket)
@@ -35,12 +36,14 @@ public static class ChatMachine
         machine.Configure(ChatState.AwaitingPin)
             .Permit(ChatTrigger.PinEntered, ChatState.AwaitingPinRepeat)
             .Permit(ChatTrigger.TokenLost, ChatState.AwaitingToken)
+            .Permit(ChatTrigger.InviteLost, ChatState.AwaitingCode)
             .Permit(ChatTrigger.Back, ChatState.ChoosingMarket);
 
         machine.Configure(ChatState.AwaitingPinRepeat)
             .Permit(ChatTrigger.PinConfirmed, ChatState.Ready)
             .Permit(ChatTrigger.PinMismatch, ChatState.AwaitingPin)
             .Permit(ChatTrigger.TokenLost, ChatState.AwaitingToken)
+            .Permit(ChatTrigger.InviteLost, ChatState.AwaitingCode)
             .Permit(ChatTrigger.Back, ChatState.AwaitingPin);
 
         machine.Configure(ChatState.Locked)

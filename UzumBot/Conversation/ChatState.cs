@@ -23,6 +23,8 @@ public enum ChatTrigger
     Recognised,
     LanguageChosen,
     OwnerCodeAccepted,
+    /// <summary>A team invite opened the tenant's key: the new member sets a PIN next.</summary>
+    MemberCodeAccepted,
     UzumChosen,
     DemoChosen,
     TokenAccepted,
@@ -31,6 +33,8 @@ public enum ChatTrigger
     PinMismatch,
     /// <summary>The token kept in memory between the token and PIN steps expired or was lost in a restart.</summary>
     TokenLost,
+    /// <summary>The same for an invitee's opened key: the invite code is asked again.</summary>
+    InviteLost,
     Unlocked,
     Lock,
     /// <summary>Back one onboarding step.</summary>

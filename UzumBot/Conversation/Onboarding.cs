@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using UzumBot.Features;
 using UzumBot.Localization;
 using UzumBot.Rendering;
 using UzumBot.Security;
@@ -15,7 +16,7 @@ namespace UzumBot.Conversation;
 public sealed class Onboarding(
     Database db,
     AccessCodeStore codes,
-    SignInLog signIns,
+    AuditLog audit,
     PendingSecrets pending,
     UnlockedSessions sessions,
     TokenVault vault,
@@ -46,7 +47,7 @@ public sealed class Onboarding(
         return Reply.Of(OnboardingScreens.AskCode(lang));
     }
 
-    public Task<Reply> RedeemCodeAsync(ChatDocument chat, Stateless.StateMachine<ChatState, ChatTrigger> machine, string typed, Incoming update, CancellationToken ct, bool deleteMessage = true)
+    public async Task<Reply> RedeemCodeAsync(ChatDocument chat, Stateless.StateMachine<ChatState, ChatTrigger> machine, string typed, Incoming update, CancellationToken ct, bool deleteMessage = true)
     {
         var lang = LangOf(chat);
         var now = time.GetUtcNow();
@@ -54,32 +55,55 @@ public sealed class Onboarding(
         var attempts = new CodeAttempts(attemptsDoc.Failures, 0, Utc(attemptsDoc.PausedUntil));
         var decision = AccessCodeGuard.Check(attempts, now);
         if (!decision.Allowed)
-            return Task.FromResult(Screen(OnboardingScreens.AskCode(lang, "onboarding.code_paused", Formats.DateTime(decision.LockedUntil!.Value)), deleteMessage));
+            return Screen(OnboardingScreens.AskCode(lang, "onboarding.code_paused", Formats.DateTime(decision.LockedUntil!.Value)), deleteMessage);
 
-        var (status, grant) = codes.Check(typed);
-        signIns.Record(update.UserId, chat.ChatId, "code", status == AccessCodeStatus.Valid);
-        if (grant is null)
+        var (verdict, code) = codes.Check(typed);
+        if (code is null)
         {
+            audit.Record(AuditActions.SignInCode, update.UserId, chat.ChatId, success: false, detail: verdict.ToString());
             var after = AccessCodeGuard.AfterFailure(attempts, now);
             attemptsDoc.Failures = after.Failures;
             attemptsDoc.PausedUntil = after.LockedUntil?.UtcDateTime;
             db.CodeAttempts.Upsert(attemptsDoc);
-            var key = status switch
+            var key = verdict switch
             {
-                AccessCodeStatus.Expired => "onboarding.code_expired",
-                AccessCodeStatus.UsedUp => "onboarding.code_used_up",
+                CodeVerdict.Expired => "onboarding.code_expired",
+                CodeVerdict.UsedUp => "onboarding.code_used_up",
+                CodeVerdict.Revoked => "onboarding.code_revoked",
                 _ => "onboarding.code_unknown",
             };
-            return Task.FromResult(Screen(OnboardingScreens.AskCode(lang, key), deleteMessage));
+            return Screen(OnboardingScreens.AskCode(lang, key), deleteMessage);
         }
 
         db.CodeAttempts.Delete(chat.ChatId);
-        if (grant.Role != Role.Owner || grant.TenantId is not null)
-            return Task.FromResult(Screen(OnboardingScreens.AskCode(lang, "onboarding.team_code_not_yet"), deleteMessage));
+        audit.Record(AuditActions.SignInCode, update.UserId, chat.ChatId, tenantId: code.TenantId, detail: code.Role);
+        if (code.TenantId is null)
+        {
+            chat.PendingCodeHash = code.Hash;
+            machine.Fire(ChatTrigger.OwnerCodeAccepted);
+            return Screen(OnboardingScreens.ChooseMarketScreen(lang), deleteMessage);
+        }
+        return await AcceptInviteAsync(chat, machine, code, typed, update, ct);
+    }
 
-        chat.PendingCodeHash = grant.Hash;
-        machine.Fire(ChatTrigger.OwnerCodeAccepted);
-        return Task.FromResult(Screen(OnboardingScreens.ChooseMarketScreen(lang), deleteMessage));
+    /// <summary>A team invite: the code opens the tenant's data key, which the new member's PIN will wrap.</summary>
+    private async Task<Reply> AcceptInviteAsync(ChatDocument chat, Stateless.StateMachine<ChatState, ChatTrigger> machine, AccessCodeDocument code, string typed, Incoming update, CancellationToken ct)
+    {
+        var lang = LangOf(chat);
+        var tenant = db.Tenants.FindById(code.TenantId);
+        if (tenant?.SealedToken is null || code.KeyWrap is null)
+            return Secret(OnboardingScreens.AskCode(lang, "onboarding.code_revoked"));
+        if (db.Members.FindById(update.UserId) is { } existing && existing.TenantId != tenant.Id)
+            return Secret(OnboardingScreens.AskCode(lang, "onboarding.already_member"));
+
+        var key = await Task.Run(() => vault.TryUnwrapWithCode(code.KeyWrap, typed, tenant.Id), ct);
+        if (key is null) return Secret(OnboardingScreens.AskCode(lang, "onboarding.code_unknown"));
+        var token = new UzumToken(vault.Open(tenant.SealedToken, key, tenant.Id));
+        var shops = tenant.Shops.Select(s => new Shop(s.Id, s.Name)).ToArray();
+        var role = Enum.Parse<Role>(code.Role);
+        pending.PutInvite(chat.ChatId, token, shops, tenant.IsDemo, new PendingSecrets.PendingInvite(tenant.Id, role, code.Hash, key));
+        machine.Fire(ChatTrigger.MemberCodeAccepted);
+        return Secret(OnboardingScreens.AskPinAsMember(lang, shops, role));
     }
 
     public async Task<Reply> ChooseMarketAsync(ChatDocument chat, Stateless.StateMachine<ChatState, ChatTrigger> machine, bool demo, CancellationToken ct)
@@ -153,6 +177,7 @@ public sealed class Onboarding(
             machine.Fire(ChatTrigger.PinMismatch);
             return Secret(OnboardingScreens.AskPin(lang, null, "onboarding.pin_mismatch"));
         }
+        if (entry.Invite is { } invite) return await JoinTeamAsync(chat, machine, entry, invite, pin.Trim(), update, menu);
         if (chat.PendingCodeHash is null || !codes.TryConsume(chat.PendingCodeHash))
         {
             pending.Forget(chat.ChatId);
@@ -166,7 +191,7 @@ public sealed class Onboarding(
         using (key)
         {
             var wrap = await Task.Run(() => vault.WrapWithPin(key, pin.Trim(), tenantId, update.UserId));
-            var now = time.GetUtcNow().UtcDateTime;
+            var now = time.GetUtcNow();
             db.Tenants.Insert(new TenantDocument
             {
                 Id = tenantId,
@@ -175,23 +200,52 @@ public sealed class Onboarding(
                 TokenFingerprint = entry.IsDemo ? "demo:" + tenantId : fingerprints.Compute(entry.Token),
                 SealedToken = sealedToken,
                 Shops = entry.Shops.Select(s => new ShopDocument { Id = s.Id, Name = s.Name ?? s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToList(),
-                CreatedAt = now,
+                Plan = Plans.Business,
+                TrialEndsAt = (now + Plans.TrialLength).UtcDateTime,
+                CreatedAt = now.UtcDateTime,
             });
-            db.Members.Upsert(new MemberDocument
-            {
-                UserId = update.UserId,
-                TenantId = tenantId,
-                Role = Role.Owner.ToString(),
-                DisplayName = update.FirstName,
-                PinWrap = wrap,
-                CreatedAt = now,
-            });
+            SaveMember(update, tenantId, Role.Owner, wrap);
+            sessions.Unlock(update.UserId, entry.Token, key.Clone());
+            audit.Record(AuditActions.TenantCreated, update.UserId, chat.ChatId, tenantId: tenantId, detail: entry.IsDemo ? "demo" : null);
         }
+        return await FinishAsync(chat, machine, update, menu);
+    }
+
+    private async Task<Reply> JoinTeamAsync(ChatDocument chat, Stateless.StateMachine<ChatState, ChatTrigger> machine, PendingSecrets.Entry entry, PendingSecrets.PendingInvite invite, string pin, Incoming update, Func<Task<Reply>> menu)
+    {
+        if (!codes.TryConsume(invite.CodeHash))
+        {
+            pending.Forget(chat.ChatId);
+            machine.Fire(ChatTrigger.InviteLost);
+            return Secret(OnboardingScreens.AskCode(LangOf(chat), "onboarding.code_used_up"));
+        }
+        var wrap = await Task.Run(() => vault.WrapWithPin(invite.Key, pin, invite.TenantId, update.UserId));
+        SaveMember(update, invite.TenantId, invite.Role, wrap);
+        sessions.Unlock(update.UserId, entry.Token, invite.Key.Clone());
+        audit.Record(AuditActions.InviteRedeemed, update.UserId, chat.ChatId, tenantId: invite.TenantId, detail: invite.Role.ToString());
+        return await FinishAsync(chat, machine, update, menu);
+    }
+
+    private void SaveMember(Incoming update, string tenantId, Role role, WrappedKey wrap)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        db.Members.Upsert(new MemberDocument
+        {
+            UserId = update.UserId,
+            TenantId = tenantId,
+            Role = role.ToString(),
+            DisplayName = update.FirstName,
+            PinWrap = wrap,
+            CreatedAt = now,
+            LastSeenAt = now,
+        });
+    }
+
+    private async Task<Reply> FinishAsync(ChatDocument chat, Stateless.StateMachine<ChatState, ChatTrigger> machine, Incoming update, Func<Task<Reply>> menu)
+    {
         chat.PendingCodeHash = null;
         chat.UserId = update.UserId;
         pending.Forget(chat.ChatId);
-        sessions.Unlock(update.UserId, entry.Token);
-        signIns.Record(update.UserId, chat.ChatId, "onboarding", true);
         machine.Fire(ChatTrigger.PinConfirmed);
         return (await menu()) with { DeleteIncomingMessage = true };
     }
@@ -207,12 +261,14 @@ public sealed class Onboarding(
 
         var tenant = db.Tenants.FindById(member.TenantId);
         UzumToken? token = null;
+        DataKey? key = null;
         if (tenant?.SealedToken is not null && member.PinWrap is not null && PinRules.IsValidFormat(pin.Trim()))
         {
-            using var key = await Task.Run(() => vault.TryUnwrapWithPin(member.PinWrap, pin.Trim(), member.TenantId, member.UserId));
+            key = await Task.Run(() => vault.TryUnwrapWithPin(member.PinWrap, pin.Trim(), member.TenantId, member.UserId));
             if (key is not null) token = new UzumToken(vault.Open(tenant.SealedToken, key, tenant.Id));
         }
-        signIns.Record(update.UserId, chat.ChatId, "pin", token is not null);
+        audit.Record(AuditActions.SignInPin, update.UserId, chat.ChatId, token is not null, member.TenantId);
+        member.LastSeenAt = now.UtcDateTime;
 
         if (token is null)
         {
@@ -231,7 +287,7 @@ public sealed class Onboarding(
         member.PinLockedUntil = null;
         db.Members.Update(member);
         chat.UserId = member.UserId;
-        sessions.Unlock(member.UserId, token.Value);
+        sessions.Unlock(member.UserId, token.Value, key!);
         machine.Fire(ChatTrigger.Unlocked);
         return (await menu()) with { DeleteIncomingMessage = true };
     }
@@ -249,6 +305,12 @@ public sealed class Onboarding(
     /// <summary>S2: the in-memory token is gone (expired, or the bot restarted): ask for it again.</summary>
     private Reply TokenLost(ChatDocument chat, Stateless.StateMachine<ChatState, ChatTrigger> machine)
     {
+        if (chat.PendingCodeHash is null)
+        {
+            // an invitee: their opened key is gone with the restart; the invite code opens it again
+            machine.Fire(ChatTrigger.InviteLost);
+            return Secret(OnboardingScreens.AskCode(LangOf(chat), "onboarding.invite_lost"));
+        }
         machine.Fire(ChatTrigger.TokenLost);
         return Secret(OnboardingScreens.AskToken(LangOf(chat), "onboarding.token_lost"));
     }

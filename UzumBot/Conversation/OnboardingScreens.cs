@@ -46,6 +46,15 @@ public static class OnboardingScreens
         return new Screen(text.ToString(), new Keyboard().Row(new Button(S[lang, "common.back"], CallbackData.Encode(Back))).Build());
     }
 
+    public static Screen AskPinAsMember(Lang lang, IReadOnlyList<Shop> shops, Security.Role role)
+    {
+        var text = new StringBuilder()
+            .Append(S.Format(lang, "onboarding.joining", S[lang, "role." + role.ToString().ToLowerInvariant()])).Append('\n')
+            .Append(string.Join("  ", shops.Select(s => "• " + Html.Encode(s.Name)))).Append("\n\n")
+            .Append(S[lang, "onboarding.ask_pin"]);
+        return new Screen(text.ToString(), []);
+    }
+
     public static Screen AskPinRepeat(Lang lang) =>
         new(S[lang, "onboarding.ask_pin_repeat"], new Keyboard().Row(new Button(S[lang, "common.back"], CallbackData.Encode(Back))).Build());
 

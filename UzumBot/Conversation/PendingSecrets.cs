@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
+using UzumBot.Security;
 using UzumBot.Uzum;
 
 namespace UzumBot.Conversation;
 
 /// <summary>
-/// What onboarding holds between steps and must never write to disk: the checked token (until the PIN seals it)
-/// and the PIN's first entry (until it is repeated). In memory only, with a short expiry; lost in a restart, in
-/// which case the user is asked again.
+/// What onboarding holds between steps and must never write to disk: the checked token (until the PIN seals it),
+/// an invitee's opened data key (until their PIN wraps it), and the PIN's first entry (until it is repeated).
+/// In memory only, with a short expiry; lost in a restart, in which case the user is asked again.
 /// </summary>
 public sealed class PendingSecrets(TimeProvider time)
 {
@@ -14,10 +15,18 @@ public sealed class PendingSecrets(TimeProvider time)
 
     private readonly ConcurrentDictionary<long, Entry> _byChat = new();
 
-    public sealed record Entry(UzumToken Token, IReadOnlyList<Shop> Shops, bool IsDemo, string? FirstPin, DateTimeOffset ExpiresAt);
+    /// <param name="Invite">Set when a team member joins an existing tenant.</param>
+    public sealed record Entry(UzumToken Token, IReadOnlyList<Shop> Shops, bool IsDemo, string? FirstPin, DateTimeOffset ExpiresAt, PendingInvite? Invite = null);
+
+    /// <summary>An invite redeemed but not finished: the tenant, the role, and the data key opened with the code.</summary>
+    public sealed record PendingInvite(string TenantId, Role Role, string CodeHash, DataKey Key);
 
     public void PutToken(long chatId, UzumToken token, IReadOnlyList<Shop> shops, bool isDemo) =>
-        _byChat[chatId] = new Entry(token, shops, isDemo, null, time.GetUtcNow() + Lifetime);
+        Replace(chatId, new Entry(token, shops, isDemo, null, time.GetUtcNow() + Lifetime));
+
+    /// <summary>Takes ownership of the invite's key.</summary>
+    public void PutInvite(long chatId, UzumToken token, IReadOnlyList<Shop> shops, bool isDemo, PendingInvite invite) =>
+        Replace(chatId, new Entry(token, shops, isDemo, null, time.GetUtcNow() + Lifetime, invite));
 
     public bool TryGet(long chatId, out Entry entry)
     {
@@ -26,7 +35,7 @@ public sealed class PendingSecrets(TimeProvider time)
             entry = found;
             return true;
         }
-        _byChat.TryRemove(chatId, out _);
+        Forget(chatId);
         entry = null!;
         return false;
     }
@@ -36,5 +45,14 @@ public sealed class PendingSecrets(TimeProvider time)
         if (TryGet(chatId, out var entry)) _byChat[chatId] = entry with { FirstPin = pin };
     }
 
-    public void Forget(long chatId) => _byChat.TryRemove(chatId, out _);
+    public void Forget(long chatId)
+    {
+        if (_byChat.TryRemove(chatId, out var entry)) entry.Invite?.Key.Dispose();
+    }
+
+    private void Replace(long chatId, Entry entry)
+    {
+        Forget(chatId);
+        _byChat[chatId] = entry;
+    }
 }

@@ -9,13 +9,21 @@ namespace UzumBot.Features;
 /// <summary>What a feature handler gets for an unlocked member: who, in which language, which shops, and the way to UZUM.</summary>
 public sealed record SessionContext(
     Incoming Update,
+    ChatDocument Chat,
     Lang Lang,
     MemberDocument Member,
     TenantDocument Tenant,
     Role Role,
-    UzumToken Token,
+    UnlockedSession Unlocked,
     IUzumClient Uzum)
 {
+    public UzumToken Token => Unlocked.Token;
+
+    /// <summary>Asks the engine to hand the chat's next text message to the feature owning <paramref name="input"/>.</summary>
+    public void AwaitText(string input) => Chat.Awaiting = input;
+
+    public void StopAwaitingText() => Chat.Awaiting = null;
+
     public Strings S => Strings.Instance;
 
     public string T(string key) => Strings.Instance[Lang, key];

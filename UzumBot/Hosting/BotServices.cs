@@ -36,7 +36,7 @@ public static class BotServices
         services.AddSingleton(sp => new TokenVault(sp.GetRequiredService<ServerPepper>()));
         services.AddSingleton(sp => new TokenFingerprint(sp.GetRequiredService<ServerPepper>()));
         services.AddSingleton<AccessCodeStore>();
-        services.AddSingleton<SignInLog>();
+        services.AddSingleton<AuditLog>();
 
         services.AddUzumClient();
         services.AddSingleton<LocalSandbox>();

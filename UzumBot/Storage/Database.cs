@@ -48,7 +48,8 @@ public sealed class Database : IDisposable
         Chats.EnsureIndex(c => c.UserId);
         Members.EnsureIndex(m => m.TenantId);
         Tenants.EnsureIndex(t => t.TokenFingerprint);
-        SignIns.EnsureIndex(s => s.UserId);
+        Audit.EnsureIndex(a => a.UserId);
+        Audit.EnsureIndex(a => a.TenantId);
     }
 
     public string FilePath { get; }
@@ -57,7 +58,7 @@ public sealed class Database : IDisposable
     public ILiteCollection<TenantDocument> Tenants => _db.GetCollection<TenantDocument>("tenants");
     public ILiteCollection<MemberDocument> Members => _db.GetCollection<MemberDocument>("members");
     public ILiteCollection<AccessCodeDocument> AccessCodes => _db.GetCollection<AccessCodeDocument>("access_codes");
-    public ILiteCollection<SignInDocument> SignIns => _db.GetCollection<SignInDocument>("sign_ins");
+    public ILiteCollection<AuditDocument> Audit => _db.GetCollection<AuditDocument>("audit");
     public ILiteCollection<CodeAttemptsDocument> CodeAttempts => _db.GetCollection<CodeAttemptsDocument>("code_attempts");
     public ILiteCollection<SettingDocument> Settings => _db.GetCollection<SettingDocument>("settings");
 

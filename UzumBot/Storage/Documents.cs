@@ -18,6 +18,8 @@ public sealed class ChatDocument
     public int? MenuMessageId { get; set; }
     /// <summary>Hash of the access code accepted at the code step, until onboarding ends.</summary>
     public string? PendingCodeHash { get; set; }
+    /// <summary>What the next text message answers (a feature's input name, e.g. "settings.pin.old"); null: nothing.</summary>
+    public string? Awaiting { get; set; }
     /// <summary>Short keys for long callback values (search queries and the like), kept server-side.</summary>
     public Dictionary<string, string> Bag { get; set; } = [];
     public DateTime UpdatedAt { get; set; }
@@ -35,7 +37,9 @@ public sealed class TenantDocument
     public List<ShopDocument> Shops { get; set; } = [];
     /// <summary>The shop chosen in settings; null means all shops.</summary>
     public long? SelectedShopId { get; set; }
-    public string Plan { get; set; } = "BUSINESS_TRIAL";
+    public string Plan { get; set; } = "BUSINESS";
+    /// <summary>A new tenant's BUSINESS trial ends here; after it the plan is FREE unless the operator chose one.</summary>
+    public DateTime? TrialEndsAt { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 
@@ -57,6 +61,7 @@ public sealed class MemberDocument
     public int PinLockoutLevel { get; set; }
     public DateTime? PinLockedUntil { get; set; }
     public DateTime CreatedAt { get; set; }
+    public DateTime? LastSeenAt { get; set; }
 }
 
 /// <summary>An access code, stored only as its SHA-256 hash.</summary>
@@ -67,18 +72,25 @@ public sealed class AccessCodeDocument
     public string? TenantId { get; set; }
     public DateTime ExpiresAt { get; set; }
     public int UsesLeft { get; set; }
+    public int Uses { get; set; }
     public DateTime CreatedAt { get; set; }
     public long? CreatedBy { get; set; }
+    public bool Revoked { get; set; }
+    /// <summary>For a team invite: the tenant's data key wrapped under the code itself.</summary>
+    public WrappedKey? KeyWrap { get; set; }
 }
 
-/// <summary>Every sign-in attempt: who, when, what, and whether it worked.</summary>
-public sealed class SignInDocument
+/// <summary>One audit entry: who, when, what, and whether it worked. Never holds a secret.</summary>
+public sealed class AuditDocument
 {
     [BsonId] public ObjectId Id { get; set; } = ObjectId.NewObjectId();
+    public string? TenantId { get; set; }
     public long UserId { get; set; }
     public long ChatId { get; set; }
-    public string Kind { get; set; } = "";
+    public string Action { get; set; } = "";
     public bool Success { get; set; }
+    /// <summary>A short, non-secret detail: an order id, a role, a plan.</summary>
+    public string? Detail { get; set; }
     public DateTime At { get; set; }
 }
 
