@@ -20,6 +20,8 @@ public sealed class ChatEngine(
     UzumClients uzum,
     IEnumerable<IFeature> features,
     IEnumerable<ITextInputFeature> textInputs,
+    IEnumerable<IOperatorFeature> operatorFeatures,
+    Microsoft.Extensions.Options.IOptions<Hosting.BotOptions> botOptions,
     MenuFeature menu,
     TimeProvider time,
     ILogger<ChatEngine> log)
@@ -77,6 +79,8 @@ public sealed class ChatEngine(
             if (member is null) return onboarding.Begin(chat, machine, startArg);
             return await ReturningMemberAsync(chat, machine, member, update, ct, asNewMessage: true);
         }
+
+        if (OperatorRoute(chat, update, ct) is { } operatorReply) return await operatorReply;
 
         if (member is null && chat.UserId is not null && machine.State is ChatState.Ready or ChatState.Locked)
             return AccessRemoved(chat, machine);
@@ -166,6 +170,24 @@ public sealed class ChatEngine(
         }
         return new Reply { Screen = onboarding.UnlockPrompt(chat, member), AsNewMessage = asNewMessage };
     }
+
+    /// <summary>The operator's /admin and its taps, for Bot:AdminIds only; for anyone else they do not exist.</summary>
+    private Task<Reply>? OperatorRoute(ChatDocument chat, Incoming update, CancellationToken ct)
+    {
+        if (!botOptions.Value.AdminIds.Contains(update.UserId)) return null;
+        var context = new OperatorContext(update, Onboarding.LangOf(chat));
+        if (update.Text is { } text)
+        {
+            var typed = text.Trim().Split(' ', 2)[0];
+            var byText = operatorFeatures.FirstOrDefault(f => string.Equals(f.TextCommand, typed, StringComparison.OrdinalIgnoreCase));
+            return byText is null ? null : WithNewMessage(byText.HandleAsync(context, null, ct));
+        }
+        var command = CallbackData.Decode(update.CallbackData);
+        var byTap = command is null ? null : operatorFeatures.FirstOrDefault(f => f.Commands.Contains(command.Name));
+        return byTap?.HandleAsync(context, command, ct);
+    }
+
+    private static async Task<Reply> WithNewMessage(Task<Reply> reply) => (await reply) with { AsNewMessage = true };
 
     /// <summary>Typed text in the menu: an answer a feature is waiting for, or else the menu anew.</summary>
     private async Task<Reply> TextAsync(ChatDocument chat, MemberDocument member, Incoming update, CancellationToken ct)

@@ -25,3 +25,23 @@ public interface ITextInputFeature
 
     Task<Reply> HandleTextAsync(SessionContext session, string input, string text, CancellationToken ct);
 }
+
+/// <summary>Who asks for the operator's screens: a Telegram user listed in Bot:AdminIds (checked by the engine).</summary>
+public sealed record OperatorContext(Conversation.Incoming Update, Localization.Lang Lang)
+{
+    public string T(string key) => Localization.Strings.Instance[Lang, key];
+
+    public string F(string key, params object?[] args) => Localization.Strings.Instance.Format(Lang, key, args);
+}
+
+/// <summary>The operator's module (/admin). Its commands are answered only for Bot:AdminIds; nobody else sees they exist.</summary>
+public interface IOperatorFeature
+{
+    /// <summary>The text command that opens it, e.g. "/admin".</summary>
+    string TextCommand { get; }
+
+    IReadOnlyCollection<string> Commands { get; }
+
+    /// <summary><paramref name="command"/> is null when the text command was typed.</summary>
+    Task<Reply> HandleAsync(OperatorContext context, CallbackCommand? command, CancellationToken ct);
+}

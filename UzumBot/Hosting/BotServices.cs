@@ -61,6 +61,7 @@ public static class BotServices
         });
 
         services.AddSingleton<ShortCache>();
+        services.AddSingleton<BotIdentity>();
         services.AddSingleton<PendingSecrets>();
         services.AddSingleton<UnlockedSessions>();
         services.AddSingleton<OrdersReader>();

@@ -7,8 +7,9 @@ namespace UzumBot.Localization;
 
 /// <summary>
 /// Every user-visible string, in Russian and Uzbek (Latin), loaded from the embedded resources
-/// <c>Localization/ru.json</c> and <c>uz.json</c>. Templates use <c>{0}</c>-style placeholders and may contain
-/// the bot's own HTML (values passed in must already be encoded).
+/// <c>Localization/ru.json</c> and <c>uz.json</c> plus one pair per feature (<c>team.ru.json</c>, <c>team.uz.json</c>, …).
+/// A key defined twice is an error. Templates use <c>{0}</c>-style placeholders and may contain the bot's own HTML
+/// (values passed in must already be encoded).
 /// </summary>
 public sealed class Strings
 {
@@ -43,9 +44,15 @@ public sealed class Strings
     private static FrozenDictionary<string, string> Read(string code)
     {
         var assembly = Assembly.GetExecutingAssembly();
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith($".Localization.{code}.json", StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        var map = JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [];
-        return map.ToFrozenDictionary(StringComparer.Ordinal);
+        var names = assembly.GetManifestResourceNames()
+            .Where(n => n.Contains(".Localization.", StringComparison.Ordinal) && n.EndsWith($".{code}.json", StringComparison.Ordinal));
+        var all = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [])
+                if (!all.TryAdd(key, value)) throw new InvalidDataException($"The string '{key}' is defined twice ({name}).");
+        }
+        return all.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

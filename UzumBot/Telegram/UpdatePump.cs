@@ -7,6 +7,7 @@ using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using UzumBot.Conversation;
+using UzumBot.Features;
 using UzumBot.Storage;
 
 namespace UzumBot.Telegram;
@@ -21,6 +22,7 @@ public sealed class UpdatePump(
     ChatEngine engine,
     TelegramRenderer renderer,
     Database db,
+    BotIdentity identity,
     ILogger<UpdatePump> log) : BackgroundService
 {
     private const string OffsetKey = "telegram.offset";
@@ -32,6 +34,7 @@ public sealed class UpdatePump(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken: stoppingToken);
+        identity.Username = (await bot.GetMe(stoppingToken)).Username;
         var offset = int.TryParse(db.GetSetting(OffsetKey), CultureInfo.InvariantCulture, out var stored) ? stored : 0;
         var backoff = TimeSpan.Zero;
         var conflictLogged = false;
