@@ -33,8 +33,8 @@ switch (command.Mode)
         await server.StartAsync(command.Urls!);
         Console.WriteLine($"Sandbox marketplace on {server.BaseUrl} — any token starting '{SandboxSeller.TokenPrefix}' is a seller. Ctrl+C stops.");
         var stop = new TaskCompletionSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+        using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c => { c.Cancel = true; stop.TrySetResult(); });
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.TrySetResult(); });
         await stop.Task;
         return 0;
     }
@@ -97,6 +97,7 @@ switch (command.Mode)
         try
         {
             await host.RunAsync();
+            return Environment.ExitCode;
         }
         catch (DataFileBusyException ex)
         {
@@ -107,7 +108,6 @@ switch (command.Mode)
         {
             return Fail(ex.Failures.ToList());
         }
-        return 0;
     }
 }
 

@@ -58,6 +58,32 @@ public sealed partial class SeparateProcessTests
         Assert.Contains("Uzum:MinRequestIntervalMs", output);
     }
 
+    [Fact]
+    public async Task A_bot_token_Telegram_refuses_stops_the_process_with_a_failure_code()
+    {
+        await using var telegram = new FakeBotApi();
+        await telegram.StartAsync();
+        var folder = Path.Combine(Path.GetTempPath(), "uzumbot-proc-" + Guid.NewGuid().ToString("N"));
+        var (exit, output) = await Cli.RunAsync(new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = "999:not-the-fakes-token",
+            ["Telegram:ApiBaseUrl"] = telegram.BaseUrl,
+            ["Storage:Path"] = Path.Combine(folder, "uzumbot.db"),
+            ["Security:PepperPath"] = Path.Combine(folder, "pepper.key"),
+        });
+        Assert.Equal(1, exit);
+        Assert.Contains("Telegram refused the bot token", output);
+        Assert.DoesNotContain("not-the-fakes-token", output);
+    }
+
+    [Fact]
+    public async Task The_sandbox_stops_on_SIGTERM()
+    {
+        await using var sandbox = Cli.Start(new Dictionary<string, string?>(), "sandbox", "--urls", "http://127.0.0.1:0");
+        await sandbox.WaitForOutputAsync("Sandbox marketplace on", TimeSpan.FromSeconds(30));
+        Assert.Equal(0, await sandbox.TerminateAsync(TimeSpan.FromSeconds(10)));
+    }
+
     [GeneratedRegex(@"Sandbox marketplace on (http://127\.0\.0\.1:\d+)")]
     private static partial Regex SandboxUrl();
 }

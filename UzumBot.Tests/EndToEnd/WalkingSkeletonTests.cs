@@ -120,7 +120,35 @@ public sealed class WalkingSkeletonTests
             // Even the right PIN is refused while locked.
             telegram.UserSendsText(ChatId, Pin);
             await Task.Delay(500);
-            Assert.DoesNotContain("Владелец", telegram.Chat(ChatId).Latest!.Text);
+            Assert.DoesNotContain("👑 Владелец", telegram.Chat(ChatId).Latest!.Text);
+
+            // The owner who forgot the PIN proves ownership with the token and sets a new PIN.
+            telegram.UserTapsButton(ChatId, "Забыли PIN");
+            await Scenario.ExpectAsync(telegram, ChatId, "Отправьте API-токен UZUM этого магазина");
+            telegram.UserSendsText(ChatId, "sandbox-someone-else-entirely");
+            await Scenario.ExpectAsync(telegram, ChatId, "не от вашего магазина");
+            telegram.UserSendsText(ChatId, Token);
+            await Scenario.ExpectAsync(telegram, ChatId, "Придумайте PIN");
+            telegram.UserSendsText(ChatId, "975310");
+            await Scenario.ExpectAsync(telegram, ChatId, "Повторите PIN");
+            telegram.UserSendsText(ChatId, "９７５３１０"); // full-width digits are the same PIN
+            await Scenario.ExpectAsync(telegram, ChatId, "👑 Владелец");
+            // The refused right PIN redrew the same lock screen: "not modified" is the renderer's success case.
+            telegram.AssertNoErrors(ignore: e => e.Description.Contains("message is not modified", StringComparison.Ordinal));
+        }
+
+        await using (await BotUnderTest.StartAsync(world))
+        {
+            var telegram = world.Telegram;
+            telegram.UserSendsText(ChatId, "/start");
+            await Scenario.ExpectAsync(telegram, ChatId, "Осталось попыток: 5");
+            telegram.UserSendsText(ChatId, Pin);
+            await Scenario.ExpectAsync(telegram, ChatId, "Осталось попыток: 4");
+            telegram.UserSendsText(ChatId, "abcd");
+            await Scenario.ExpectAsync(telegram, ChatId, "Попытка не засчитана");
+            await Scenario.ExpectAsync(telegram, ChatId, "Осталось попыток: 4");
+            telegram.UserSendsText(ChatId, "975310");
+            await Scenario.ExpectAsync(telegram, ChatId, "👑 Владелец");
         }
     }
 

@@ -76,7 +76,8 @@ public sealed class ChatEngine(
 
         if (update.Text is { } text && IsStart(text, out var startArg))
         {
-            if (member is null) return onboarding.Begin(chat, machine, startArg);
+            // A member whose key wrap is gone (the owner reconnected the token) comes back through a new invite.
+            if (member is null || (member.PinWrap is null && startArg is not null)) return onboarding.Begin(chat, machine, startArg);
             return await ReturningMemberAsync(chat, machine, member, update, ct, asNewMessage: true);
         }
 
@@ -111,11 +112,17 @@ public sealed class ChatEngine(
                 return Reply.Of(OnboardingScreens.AskCode(lang));
 
             case ChatState.ChoosingMarket:
+                if (command?.Name == OnboardingScreens.Back) { machine.Fire(ChatTrigger.Back); return Reply.Of(OnboardingScreens.AskCode(lang)); }
                 if (command?.Name == OnboardingScreens.ChooseMarket && command.Arg(0) is "u" or "d")
                     return await onboarding.ChooseMarketAsync(chat, machine, command.Arg(0) == "d", ct);
                 return Reply.Of(OnboardingScreens.ChooseMarketScreen(lang));
 
             case ChatState.AwaitingToken:
+                if (command?.Name == OnboardingScreens.Back && Onboarding.IsReconnecting(chat) && member is not null)
+                {
+                    onboarding.CancelReconnect(chat);
+                    return await ReturningMemberAsync(chat, machine, member, update, ct, asNewMessage: false);
+                }
                 if (command?.Name == OnboardingScreens.Back) { machine.Fire(ChatTrigger.Back); return Reply.Of(OnboardingScreens.ChooseMarketScreen(lang)); }
                 if (update.Text is { } pasted) return await onboarding.AcceptTokenAsync(chat, machine, pasted, ct);
                 return Reply.Of(OnboardingScreens.AskToken(lang));
@@ -133,6 +140,13 @@ public sealed class ChatEngine(
 
             case ChatState.Locked:
                 if (member is null) return onboarding.Begin(chat, machine, null);
+                if (command?.Name == OnboardingScreens.ForgotPin)
+                {
+                    var tenant = db.Tenants.FindById(member.TenantId);
+                    return tenant?.OwnerUserId == member.UserId
+                        ? onboarding.BeginReconnect(chat, machine, member)
+                        : new Reply { Notice = S[lang, "common.not_allowed"] };
+                }
                 if (update.Text is { } typedPin)
                     return await onboarding.UnlockAsync(chat, machine, member, typedPin, update, () => MenuReplyAsync(chat, update, ct));
                 return await ReturningMemberAsync(chat, machine, member, update, ct, asNewMessage: false);

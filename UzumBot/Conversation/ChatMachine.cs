@@ -27,7 +27,8 @@ public static class ChatMachine
 
         machine.Configure(ChatState.ChoosingMarket)
             .Permit(ChatTrigger.UzumChosen, ChatState.AwaitingToken)
-            .Permit(ChatTrigger.DemoChosen, ChatState.AwaitingPin);
+            .Permit(ChatTrigger.DemoChosen, ChatState.AwaitingPin)
+            .Permit(ChatTrigger.Back, ChatState.AwaitingCode);
 
         machine.Configure(ChatState.AwaitingToken)
             .Permit(ChatTrigger.TokenAccepted, ChatState.AwaitingPin)
@@ -47,7 +48,8 @@ public static class ChatMachine
             .Permit(ChatTrigger.Back, ChatState.AwaitingPin);
 
         machine.Configure(ChatState.Locked)
-            .Permit(ChatTrigger.Unlocked, ChatState.Ready);
+            .Permit(ChatTrigger.Unlocked, ChatState.Ready)
+            .Permit(ChatTrigger.Reconnect, ChatState.AwaitingToken);
 
         machine.Configure(ChatState.Ready)
             .Permit(ChatTrigger.Lock, ChatState.Locked);

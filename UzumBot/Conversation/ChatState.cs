@@ -36,6 +36,8 @@ public enum ChatTrigger
     /// <summary>The same for an invitee's opened key: the invite code is asked again.</summary>
     InviteLost,
     Unlocked,
+    /// <summary>The owner forgot the PIN: the token proves ownership, then a new PIN is set.</summary>
+    Reconnect,
     Lock,
     /// <summary>Back one onboarding step.</summary>
     Back,

@@ -21,11 +21,16 @@ public sealed class Onboarding(
     UnlockedSessions sessions,
     TokenVault vault,
     TokenFingerprint fingerprints,
+    TenantRekey rekey,
     UzumClients uzum,
     TimeProvider time,
     ILogger<Onboarding> log)
 {
     private const string StartCodeKey = "start_code";
+    /// <summary>Set while an owner who forgot the PIN reconnects the token: the tenant's id.</summary>
+    private const string ReconnectKey = "reconnect";
+
+    public static bool IsReconnecting(ChatDocument chat) => chat.Bag.ContainsKey(ReconnectKey);
 
     private static Strings S => Strings.Instance;
 
@@ -33,6 +38,7 @@ public sealed class Onboarding(
     {
         pending.Forget(chat.ChatId);
         chat.Bag.Remove(StartCodeKey);
+        chat.Bag.Remove(ReconnectKey);
         if (!string.IsNullOrWhiteSpace(startCode)) chat.Bag[StartCodeKey] = startCode.Trim();
         machine.Fire(ChatTrigger.Begin);
         return new Reply { Screen = OnboardingScreens.Welcome(), AsNewMessage = true };
@@ -118,15 +124,24 @@ public sealed class Onboarding(
         var shops = await uzum.Demo.GetShopsAsync(token, ct);
         pending.PutToken(chat.ChatId, token, shops, isDemo: true);
         machine.Fire(ChatTrigger.DemoChosen);
-        return Reply.Of(OnboardingScreens.AskPin(lang, shops));
+        return Reply.Of(OnboardingScreens.AskPin(lang, shops, demo: true));
     }
 
     /// <summary>U1: the pasted token is cleaned, checked with the shops call, and kept only in memory until the PIN seals it.</summary>
     public async Task<Reply> AcceptTokenAsync(ChatDocument chat, Stateless.StateMachine<ChatState, ChatTrigger> machine, string pasted, CancellationToken ct)
     {
         var lang = LangOf(chat);
-        if (UzumToken.TryNormalize(pasted) is not { } token)
-            return Secret(OnboardingScreens.AskToken(lang, "onboarding.token_malformed"));
+        var problem = UzumToken.Check(pasted, out var token);
+        if (problem != TokenProblem.None)
+            return Secret(OnboardingScreens.AskToken(lang, problem switch
+            {
+                TokenProblem.InnerWhitespace => "onboarding.token_malformed",
+                TokenProblem.NotAscii => "onboarding.token_not_ascii",
+                _ => "onboarding.token_length",
+            }));
+
+        if (chat.Bag.TryGetValue(ReconnectKey, out var reconnectTenantId))
+            return await AcceptReconnectTokenAsync(chat, machine, token, reconnectTenantId, ct);
 
         var fingerprint = fingerprints.Compute(token);
         if (db.Tenants.FindOne(t => t.TokenFingerprint == fingerprint) is { } existing && !existing.IsDemo)
@@ -156,12 +171,52 @@ public sealed class Onboarding(
         return Secret(OnboardingScreens.AskPin(lang, shops));
     }
 
+    /// <summary>The owner who forgot the PIN: from the lock screen to the token step.</summary>
+    public Reply BeginReconnect(ChatDocument chat, Stateless.StateMachine<ChatState, ChatTrigger> machine, MemberDocument owner)
+    {
+        chat.Bag[ReconnectKey] = owner.TenantId;
+        machine.Fire(ChatTrigger.Reconnect);
+        return Reply.Of(OnboardingScreens.AskToken(LangOf(chat), null, "onboarding.reconnect_ask_token"));
+    }
+
+    public void CancelReconnect(ChatDocument chat)
+    {
+        chat.Bag.Remove(ReconnectKey);
+        pending.Forget(chat.ChatId);
+    }
+
+    private async Task<Reply> AcceptReconnectTokenAsync(ChatDocument chat, Stateless.StateMachine<ChatState, ChatTrigger> machine, UzumToken token, string tenantId, CancellationToken ct)
+    {
+        var lang = LangOf(chat);
+        var tenant = db.Tenants.FindById(tenantId);
+        if (tenant is null) return Begin(chat, machine, null);
+        IReadOnlyList<Shop> shops;
+        try
+        {
+            shops = await uzum.For(tenant.IsDemo).GetShopsAsync(token, ct);
+        }
+        catch (UzumApiException ex) when (ex.IsTokenRejected)
+        {
+            return Secret(OnboardingScreens.AskToken(lang, "onboarding.token_rejected", "onboarding.reconnect_ask_token"));
+        }
+        catch (UzumUnavailableException)
+        {
+            return Secret(OnboardingScreens.AskToken(lang, "onboarding.token_unavailable", "onboarding.reconnect_ask_token"));
+        }
+        if (!rekey.BelongsTo(tenant, token, shops) || rekey.TakenElsewhere(tenant, token))
+            return Secret(OnboardingScreens.AskToken(lang, "onboarding.reconnect_wrong_token", "onboarding.reconnect_ask_token"));
+        pending.PutToken(chat.ChatId, token, shops, tenant.IsDemo);
+        machine.Fire(ChatTrigger.TokenAccepted);
+        return Secret(OnboardingScreens.AskPin(lang, shops));
+    }
+
     public Reply AcceptFirstPin(ChatDocument chat, Stateless.StateMachine<ChatState, ChatTrigger> machine, string pin)
     {
         var lang = LangOf(chat);
         if (!pending.TryGet(chat.ChatId, out _)) return TokenLost(chat, machine);
-        if (!PinRules.IsValidFormat(pin.Trim())) return Secret(OnboardingScreens.AskPin(lang, null, "onboarding.pin_format"));
-        pending.PutFirstPin(chat.ChatId, pin.Trim());
+        pin = PinInput.Normalize(pin);
+        if (!PinRules.IsValidFormat(pin)) return Secret(OnboardingScreens.AskPin(lang, null, "onboarding.pin_format"));
+        pending.PutFirstPin(chat.ChatId, pin);
         machine.Fire(ChatTrigger.PinEntered);
         return Secret(OnboardingScreens.AskPinRepeat(lang));
     }
@@ -171,13 +226,15 @@ public sealed class Onboarding(
     {
         var lang = LangOf(chat);
         if (!pending.TryGet(chat.ChatId, out var entry) || entry.FirstPin is null) return TokenLost(chat, machine);
-        if (entry.FirstPin != pin.Trim())
+        pin = PinInput.Normalize(pin);
+        if (entry.FirstPin != pin)
         {
             pending.PutFirstPin(chat.ChatId, null);
             machine.Fire(ChatTrigger.PinMismatch);
             return Secret(OnboardingScreens.AskPin(lang, null, "onboarding.pin_mismatch"));
         }
         if (entry.Invite is { } invite) return await JoinTeamAsync(chat, machine, entry, invite, pin.Trim(), update, menu);
+        if (chat.Bag.TryGetValue(ReconnectKey, out var reconnectTenantId)) return await FinishReconnectAsync(chat, machine, entry, reconnectTenantId, pin.Trim(), update, menu);
         if (chat.PendingCodeHash is null || !codes.TryConsume(chat.PendingCodeHash))
         {
             pending.Forget(chat.ChatId);
@@ -226,6 +283,18 @@ public sealed class Onboarding(
         return await FinishAsync(chat, machine, update, menu);
     }
 
+    private async Task<Reply> FinishReconnectAsync(ChatDocument chat, Stateless.StateMachine<ChatState, ChatTrigger> machine, PendingSecrets.Entry entry, string tenantId, string pin, Incoming update, Func<Task<Reply>> menu)
+    {
+        var tenant = db.Tenants.FindById(tenantId);
+        var owner = db.Members.FindById(update.UserId);
+        if (tenant is null || owner is null || owner.TenantId != tenant.Id || tenant.OwnerUserId != owner.UserId)
+            return Begin(chat, machine, null);
+        var key = await Task.Run(() => rekey.Rekey(tenant, owner, entry.Token, entry.Shops, pin, chat.ChatId));
+        sessions.Unlock(owner.UserId, entry.Token, key);
+        chat.Bag.Remove(ReconnectKey);
+        return await FinishAsync(chat, machine, update, menu);
+    }
+
     private void SaveMember(Incoming update, string tenantId, Role role, WrappedKey wrap)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -257,7 +326,10 @@ public sealed class Onboarding(
         var now = time.GetUtcNow();
         var attempts = new PinAttempts(member.PinFailures, member.PinLockoutLevel, Utc(member.PinLockedUntil));
         var decision = PinGuard.Check(attempts, now);
-        if (!decision.Allowed) return Secret(OnboardingScreens.LockedOut(lang, decision.LockedUntil!.Value));
+        if (!decision.Allowed) return Secret(LockedOutScreen(chat, member, decision.LockedUntil!.Value));
+        pin = PinInput.Normalize(pin);
+        if (!PinRules.IsValidFormat(pin)) return Secret(UnlockScreen(chat, member, decision.AttemptsLeft, "onboarding.pin_only_digits"));
+        if (member.PinWrap is null) return Secret(UnlockScreen(chat, member, decision.AttemptsLeft, "signin.wrap_gone"));
 
         var tenant = db.Tenants.FindById(member.TenantId);
         UzumToken? token = null;
@@ -278,8 +350,8 @@ public sealed class Onboarding(
             member.PinLockedUntil = after.LockedUntil?.UtcDateTime;
             db.Members.Update(member);
             return after.LockedUntil is { } until
-                ? Secret(OnboardingScreens.LockedOut(lang, until))
-                : Secret(OnboardingScreens.Unlock(lang, PinGuard.AttemptsLeft(after, now), "signin.pin_wrong"));
+                ? Secret(LockedOutScreen(chat, member, until))
+                : Secret(UnlockScreen(chat, member, PinGuard.AttemptsLeft(after, now), "signin.pin_wrong"));
         }
 
         member.PinFailures = 0;
@@ -297,10 +369,19 @@ public sealed class Onboarding(
         var now = time.GetUtcNow();
         var attempts = new PinAttempts(member.PinFailures, member.PinLockoutLevel, Utc(member.PinLockedUntil));
         var decision = PinGuard.Check(attempts, now);
+        if (member.PinWrap is null) return UnlockScreen(chat, member, decision.AttemptsLeft, "signin.wrap_gone");
         return decision.Allowed
-            ? OnboardingScreens.Unlock(LangOf(chat), decision.AttemptsLeft)
-            : OnboardingScreens.LockedOut(LangOf(chat), decision.LockedUntil!.Value);
+            ? UnlockScreen(chat, member, decision.AttemptsLeft, null)
+            : LockedOutScreen(chat, member, decision.LockedUntil!.Value);
     }
+
+    private Screen UnlockScreen(ChatDocument chat, MemberDocument member, int attemptsLeft, string? problemKey) =>
+        OnboardingScreens.Unlock(LangOf(chat), attemptsLeft, problemKey, IsOwner(member));
+
+    private Screen LockedOutScreen(ChatDocument chat, MemberDocument member, DateTimeOffset until) =>
+        OnboardingScreens.LockedOut(LangOf(chat), until, IsOwner(member));
+
+    private bool IsOwner(MemberDocument member) => member.Role == nameof(Role.Owner) && db.Tenants.FindById(member.TenantId)?.OwnerUserId == member.UserId;
 
     /// <summary>S2: the in-memory token is gone (expired, or the bot restarted): ask for it again.</summary>
     private Reply TokenLost(ChatDocument chat, Stateless.StateMachine<ChatState, ChatTrigger> machine)

@@ -11,6 +11,7 @@ public static class OnboardingScreens
     public const string ChooseLanguage = "lang";
     public const string ChooseMarket = "mk";
     public const string Back = "bk";
+    public const string ForgotPin = "rk";
 
     private static Strings S => Strings.Instance;
 
@@ -26,20 +27,21 @@ public static class OnboardingScreens
 
     public static Screen ChooseMarketScreen(Lang lang) => new(
         S[lang, "onboarding.choose_market"],
-        new Keyboard().Row(
-            new Button("UZUM Market", CallbackData.Encode(ChooseMarket, "u")),
-            new Button(S[lang, "onboarding.demo_shop"], CallbackData.Encode(ChooseMarket, "d"))).Build());
+        new Keyboard()
+            .Row(new Button("UZUM Market", CallbackData.Encode(ChooseMarket, "u")),
+                 new Button(S[lang, "onboarding.demo_shop"], CallbackData.Encode(ChooseMarket, "d")))
+            .Row(new Button(S[lang, "common.back"], CallbackData.Encode(Back))).Build());
 
-    public static Screen AskToken(Lang lang, string? problemKey = null, params object?[] args) =>
-        new(Problem(lang, problemKey, args) + S[lang, "onboarding.ask_token"],
+    public static Screen AskToken(Lang lang, string? problemKey = null, string promptKey = "onboarding.ask_token") =>
+        new(Problem(lang, problemKey, []) + S[lang, promptKey],
             new Keyboard().Row(new Button(S[lang, "common.back"], CallbackData.Encode(Back))).Build());
 
-    public static Screen AskPin(Lang lang, IReadOnlyList<Shop>? shops, string? problemKey = null)
+    public static Screen AskPin(Lang lang, IReadOnlyList<Shop>? shops, string? problemKey = null, bool demo = false)
     {
         var text = new StringBuilder(Problem(lang, problemKey, []));
         if (shops is not null)
         {
-            text.Append(S.Format(lang, "onboarding.token_accepted", shops.Count)).Append('\n');
+            text.Append(S.Format(lang, demo ? "onboarding.demo_connected" : "onboarding.token_accepted", shops.Count)).Append('\n');
             text.Append(string.Join("  ", shops.Select(s => "• " + Html.Encode(s.Name)))).Append("\n\n");
         }
         text.Append(S[lang, "onboarding.ask_pin"]);
@@ -58,11 +60,20 @@ public static class OnboardingScreens
     public static Screen AskPinRepeat(Lang lang) =>
         new(S[lang, "onboarding.ask_pin_repeat"], new Keyboard().Row(new Button(S[lang, "common.back"], CallbackData.Encode(Back))).Build());
 
-    public static Screen Unlock(Lang lang, int attemptsLeft, string? problemKey = null) =>
-        new(Problem(lang, problemKey, []) + S.Format(lang, "signin.ask_pin", attemptsLeft), []);
+    public static Screen Unlock(Lang lang, int attemptsLeft, string? problemKey = null, bool owner = false) =>
+        new(Problem(lang, problemKey, []) + S.Format(lang, "signin.ask_pin", attemptsLeft), DoorKeyboard(lang, owner));
 
-    public static Screen LockedOut(Lang lang, DateTimeOffset until) =>
-        new(S.Format(lang, "signin.locked", Formats.DateTime(until)), []);
+    public static Screen LockedOut(Lang lang, DateTimeOffset until, bool owner = false) =>
+        new(S.Format(lang, "signin.locked", Formats.DateTime(until)), DoorKeyboard(lang, owner));
+
+    /// <summary>At the PIN door: the owner's way out when the PIN is forgotten, and the language switch.</summary>
+    private static IReadOnlyList<IReadOnlyList<Button>> DoorKeyboard(Lang lang, bool owner)
+    {
+        var keyboard = new Keyboard();
+        if (owner) keyboard.Row(new Button(S[lang, "signin.forgot_pin"], CallbackData.Encode(ForgotPin)));
+        keyboard.Row(new Button(S[lang, "menu.switch_language"], CallbackData.Encode(Features.Menu.MenuFeature.SwitchLanguage)));
+        return keyboard.Build();
+    }
 
     private static string Problem(Lang lang, string? key, object?[] args) =>
         key is null ? "" : "⚠️ " + S.Format(lang, key, args) + "\n\n";

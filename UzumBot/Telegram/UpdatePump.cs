@@ -23,6 +23,7 @@ public sealed class UpdatePump(
     TelegramRenderer renderer,
     Database db,
     BotIdentity identity,
+    IHostApplicationLifetime lifetime,
     ILogger<UpdatePump> log) : BackgroundService
 {
     private const string OffsetKey = "telegram.offset";
@@ -33,8 +34,7 @@ public sealed class UpdatePump(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken: stoppingToken);
-        identity.Username = (await bot.GetMe(stoppingToken)).Username;
+        if (!await ConnectAsync(stoppingToken)) return;
         var offset = int.TryParse(db.GetSetting(OffsetKey), CultureInfo.InvariantCulture, out var stored) ? stored : 0;
         var backoff = TimeSpan.Zero;
         var conflictLogged = false;
@@ -78,6 +78,42 @@ public sealed class UpdatePump(
         }
     }
 
+    /// <summary>
+    /// getMe and deleteWebhook before polling. A refused bot token stops the process with exit code 1 and a clear
+    /// line (a supervisor then shows the failure); an unreachable server is retried with backoff.
+    /// </summary>
+    private async Task<bool> ConnectAsync(CancellationToken ct)
+    {
+        var backoff = TimeSpan.Zero;
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                identity.Username = (await bot.GetMe(ct)).Username;
+                await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken: ct);
+                return true;
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode is 401 or 404)
+            {
+                log.LogCritical("Telegram refused the bot token ({Code}: {Reason}). Check Telegram:BotToken and Telegram:ApiBaseUrl.", ex.ErrorCode, ex.Message);
+                Environment.ExitCode = 1;
+                lifetime.StopApplication();
+                return false;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return false;
+            }
+            catch (Exception ex)
+            {
+                backoff = NextBackoff(backoff);
+                log.LogWarning("Cannot reach Telegram ({Reason}); retrying in {Seconds}s", ex.Message, backoff.TotalSeconds);
+                await Delay(backoff, ct);
+            }
+        }
+        return false;
+    }
+
     private void Dispatch(Update update, CancellationToken ct)
     {
         if (ToIncoming(update) is not { } incoming) return;
@@ -92,11 +128,12 @@ public sealed class UpdatePump(
             // The tap stops counting as "in flight" once its reply is computed, before it is shown: a user who
             // taps the same button again after seeing the result (↻ retry carries the same data) is heard.
             void Done() => _tapsInFlight.TryRemove(tapKey, out _);
+            // Answered at once, not behind the chat's earlier work, so the spinner stops right away (T5).
+            _ = renderer.AnswerCallbackAsync(query.Id, ChatEngine.QuickNotice(engine.Peek(incoming.ChatId), incoming.CallbackData), ct);
             queues.Enqueue(incoming.ChatId, async () =>
             {
                 try
                 {
-                    await renderer.AnswerCallbackAsync(query.Id, ChatEngine.QuickNotice(engine.Peek(incoming.ChatId), incoming.CallbackData), ct);
                     await HandleAsync(incoming, Done, ct);
                 }
                 finally
