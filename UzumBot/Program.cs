@@ -84,6 +84,9 @@ switch (command.Mode)
         {
         }
         await host.StopAsync();
+        host.Dispose();
+        // The demo's data (database, pepper) lives only for the run; the documents stay for the user to open.
+        foreach (var file in Directory.GetFiles(folder)) File.Delete(file);
         return 0;
     }
 

@@ -20,12 +20,19 @@ public sealed class CommandLineTests
         var sandbox = CommandLine.Parse(["sandbox", "--urls", "http://127.0.0.1:5099"]);
         Assert.Equal((RunMode.Sandbox, "http://127.0.0.1:5099"), (sandbox.Mode, sandbox.Urls));
         Assert.Equal("http://127.0.0.1:5080", CommandLine.Parse(["sandbox"]).Urls);
+        Assert.Equal(RunMode.Bot, CommandLine.Parse(["--Uzum:BaseUrl", "http://127.0.0.1:5080"]).Mode);
         var codes = CommandLine.Parse(["codes", "create", "--role", "owner", "--uses", "3", "--days", "14"]);
         Assert.Equal((RunMode.CreateCode, 3, 14), (codes.Mode, codes.Uses, codes.Days));
     }
 
     [Theory]
     [InlineData("codes", "create", "--role", "manager")]
+    [InlineData("codes", "create")]
+    [InlineData("codes", "create", "--role", "owner", "--role", "viewer")]
+    [InlineData("codes", "create", "--role", "owner", "extra")]
+    [InlineData("--dmeo")]
+    [InlineData("--bogus")]
+    [InlineData("--demo", "--verbose")]
     [InlineData("codes", "create", "--uses", "0")]
     [InlineData("codes", "create", "--days", "many")]
     [InlineData("codes", "delete")]

@@ -408,8 +408,11 @@ public class ClientAgainstSandboxTimingTests
 
         var at = h.Sandbox.RequestLog.Entries.Where(e => e.Path == "/v1/shops").OrderBy(e => e.ArrivedAt).ToList();
         Assert.Equal(4, at.Count);
-        for (var i = 1; i < at.Count; i++)
-            Assert.True(at[i].MsSince(at[i - 1]) >= 140, $"gap {i}: {at[i].MsSince(at[i - 1]):0} ms");
+        // The throttle spaces request starts; arrival adds transit jitter that can shorten one gap on a busy
+        // machine, never the whole span (the last request cannot start before 3 intervals have passed).
+        var span = at[^1].MsSince(at[0]);
+        Assert.True(span >= 3 * 150 * 0.9, $"4 requests arrived within {span:0} ms");
+        Assert.All(Enumerable.Range(1, at.Count - 1), i => Assert.True(at[i].MsSince(at[i - 1]) >= 75, $"gap {i}: {at[i].MsSince(at[i - 1]):0} ms"));
         var otherArrival = Assert.Single(h.Sandbox.RequestLog.Entries, e => e.Path == "/v1/fbs/order/return-reasons");
         Assert.True(otherArrival.ArrivedAt < at[1].ArrivedAt,
             $"the other token arrived {otherArrival.MsSince(at[0]):0} ms after this token's first request: it waited for this token's slots");

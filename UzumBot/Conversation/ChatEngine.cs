@@ -213,7 +213,9 @@ public sealed class ChatEngine(
             chat.Awaiting = null;
             return await feature.HandleTextAsync(session, input, update.Text!, ct);
         }
-        return Reply.Of(await menu.MainAsync(session, ct)) with { AsNewMessage = true };
+        // A PIN typed out of habit while already unlocked must not stay in the chat.
+        var looksLikePin = PinRules.IsValidFormat(PinInput.Normalize(update.Text!));
+        return Reply.Of(await menu.MainAsync(session, ct)) with { AsNewMessage = !looksLikePin, DeleteIncomingMessage = looksLikePin };
     }
 
     private async Task<Reply> FeatureAsync(ChatDocument chat, MemberDocument member, CallbackCommand command, Incoming update, CancellationToken ct)

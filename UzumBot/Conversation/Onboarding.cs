@@ -58,7 +58,7 @@ public sealed class Onboarding(
         var lang = LangOf(chat);
         var now = time.GetUtcNow();
         var attemptsDoc = db.CodeAttempts.FindById(chat.ChatId) ?? new CodeAttemptsDocument { ChatId = chat.ChatId };
-        var attempts = new CodeAttempts(attemptsDoc.Failures, 0, Utc(attemptsDoc.PausedUntil));
+        var attempts = new CodeAttempts(attemptsDoc.Failures, attemptsDoc.LockoutLevel, Utc(attemptsDoc.PausedUntil));
         var decision = AccessCodeGuard.Check(attempts, now);
         if (!decision.Allowed)
             return Screen(OnboardingScreens.AskCode(lang, "onboarding.code_paused", Formats.DateTime(decision.LockedUntil!.Value)), deleteMessage);
@@ -69,6 +69,7 @@ public sealed class Onboarding(
             audit.Record(AuditActions.SignInCode, update.UserId, chat.ChatId, success: false, detail: verdict.ToString());
             var after = AccessCodeGuard.AfterFailure(attempts, now);
             attemptsDoc.Failures = after.Failures;
+            attemptsDoc.LockoutLevel = after.LockoutLevel;
             attemptsDoc.PausedUntil = after.LockedUntil?.UtcDateTime;
             db.CodeAttempts.Upsert(attemptsDoc);
             var key = verdict switch
@@ -249,7 +250,7 @@ public sealed class Onboarding(
         {
             var wrap = await Task.Run(() => vault.WrapWithPin(key, pin.Trim(), tenantId, update.UserId));
             var now = time.GetUtcNow();
-            db.Tenants.Insert(new TenantDocument
+            if (!TryInsertTenant(new TenantDocument
             {
                 Id = tenantId,
                 OwnerUserId = update.UserId,
@@ -260,7 +261,12 @@ public sealed class Onboarding(
                 Plan = Plans.Business,
                 TrialEndsAt = (now + Plans.TrialLength).UtcDateTime,
                 CreatedAt = now.UtcDateTime,
-            });
+            }))
+            {
+                pending.Forget(chat.ChatId);
+                machine.Fire(ChatTrigger.TokenLost);
+                return Secret(OnboardingScreens.AskToken(lang, "onboarding.token_taken"));
+            }
             SaveMember(update, tenantId, Role.Owner, wrap);
             sessions.Unlock(update.UserId, entry.Token, key.Clone());
             audit.Record(AuditActions.TenantCreated, update.UserId, chat.ChatId, tenantId: tenantId, detail: entry.IsDemo ? "demo" : null);
@@ -293,6 +299,20 @@ public sealed class Onboarding(
         sessions.Unlock(owner.UserId, entry.Token, key);
         chat.Bag.Remove(ReconnectKey);
         return await FinishAsync(chat, machine, update, menu);
+    }
+
+    /// <summary>The fingerprint index is unique: of two owners racing with one token, the second is refused here.</summary>
+    private bool TryInsertTenant(TenantDocument tenant)
+    {
+        try
+        {
+            db.Tenants.Insert(tenant);
+            return true;
+        }
+        catch (LiteDB.LiteException ex) when (ex.ErrorCode == LiteDB.LiteException.INDEX_DUPLICATE_KEY)
+        {
+            return false;
+        }
     }
 
     private void SaveMember(Incoming update, string tenantId, Role role, WrappedKey wrap)

@@ -21,10 +21,15 @@ public sealed partial class TerminalChat(ChatEngine engine, TextReader input, Te
     public async Task RunAsync(Lang lang, string ownerCode, CancellationToken ct)
     {
         var s = Strings.Instance;
-        output.WriteLine(s[lang, "demo.intro"]);
-        output.WriteLine(s.Format(lang, "demo.code_hint", ownerCode));
-        output.WriteLine(s[lang, "demo.token_hint"]);
-        output.WriteLine(s.Format(lang, "demo.documents_folder", documentsFolder));
+        // Before a language is chosen, say everything in both.
+        foreach (var l in new[] { lang, lang.Other() })
+        {
+            output.WriteLine(s[l, "demo.intro"]);
+            output.WriteLine(s.Format(l, "demo.code_hint", ownerCode));
+            output.WriteLine(s[l, "demo.token_hint"]);
+            output.WriteLine(s.Format(l, "demo.documents_folder", documentsFolder));
+            output.WriteLine();
+        }
 
         await SendAsync(Text("/start"), ct);
         while (!ct.IsCancellationRequested)
@@ -55,11 +60,11 @@ public sealed partial class TerminalChat(ChatEngine engine, TextReader input, Te
     private async Task SendAsync(Incoming incoming, CancellationToken ct)
     {
         var lang = CurrentLang(Lang.Ru);
-        if (incoming.IsTap && ChatEngine.QuickNotice(engine.Peek(ChatId), incoming.CallbackData) is { } quick) output.WriteLine("ℹ️ " + quick);
+        if (incoming.IsTap && ChatEngine.QuickNotice(engine.Peek(ChatId), incoming.CallbackData) is { } quick) output.WriteLine("» " + quick);
         var reply = await engine.HandleAsync(incoming, ct);
         lang = CurrentLang(lang);
         if (reply.DeleteIncomingMessage) output.WriteLine(Strings.Instance[lang, "demo.deleted"]);
-        if (reply.Notice is { } notice) output.WriteLine("ℹ️ " + notice);
+        if (reply.Notice is { } notice) output.WriteLine("» " + notice);
         if (reply.Screen is { } screen) Print(screen);
         foreach (var document in reply.Documents)
         {
@@ -69,13 +74,23 @@ public sealed partial class TerminalChat(ChatEngine engine, TextReader input, Te
             output.WriteLine(PlainText(document.CaptionHtml));
             output.WriteLine(Strings.Instance.Format(lang, "demo.document_saved", path));
         }
+        // A document does not replace the menu: show its buttons again so the next choice is at hand.
+        if (reply.Screen is null && _lastScreen is { } last) PrintButtons(last);
     }
+
+    private Screen? _lastScreen;
 
     private void Print(Screen screen)
     {
         output.WriteLine();
         output.WriteLine(new string('─', 48));
         output.WriteLine(PlainText(screen.Html));
+        PrintButtons(screen);
+        _lastScreen = screen;
+    }
+
+    private void PrintButtons(Screen screen)
+    {
         var buttons = new List<Button>();
         foreach (var row in screen.Keyboard)
         {

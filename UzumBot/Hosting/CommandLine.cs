@@ -33,12 +33,16 @@ public sealed record CommandLine(RunMode Mode, string[] ConfigArgs, string? Urls
     {
         var rest = new List<string>(args);
         if (Take(rest, "--help") || Take(rest, "-h")) return new CommandLine(RunMode.Help, []);
-        if (Take(rest, "--demo")) return new CommandLine(RunMode.Demo, rest.ToArray());
+        if (Take(rest, "--demo"))
+            return Unknown(rest) is { } odd
+                ? new CommandLine(RunMode.Help, [], Error: $"Unknown option '{odd}'.")
+                : new CommandLine(RunMode.Demo, rest.ToArray());
 
         if (rest.Count > 0 && rest[0] == "sandbox")
         {
             rest.RemoveAt(0);
             var urls = TakeValue(rest, "--urls") ?? "http://127.0.0.1:5080";
+            if (Unknown(rest) is { } stray) return new CommandLine(RunMode.Help, [], Error: $"Unknown argument '{stray}'.");
             return new CommandLine(RunMode.Sandbox, rest.ToArray(), Urls: urls);
         }
 
@@ -47,19 +51,39 @@ public sealed record CommandLine(RunMode Mode, string[] ConfigArgs, string? Urls
             if (rest.Count < 2 || rest[1] != "create")
                 return new CommandLine(RunMode.Help, [], Error: "Unknown codes command. Use: codes create --role owner [--uses N] [--days N]");
             rest.RemoveRange(0, 2);
-            var role = (TakeValue(rest, "--role") ?? "owner").ToLowerInvariant();
+            if (rest.Count(a => a == "--role") > 1) return new CommandLine(RunMode.Help, [], Error: "--role is given twice.");
+            var role = TakeValue(rest, "--role")?.ToLowerInvariant();
+            if (role is null) return new CommandLine(RunMode.Help, [], Error: "codes create needs --role owner.");
             if (role != "owner")
                 return new CommandLine(RunMode.Help, [], Error: $"--role {role}: the operator creates owner codes; owners invite their team from the bot.");
             if (!TryNumber(TakeValue(rest, "--uses") ?? "1", 1, 1000, out var uses))
                 return new CommandLine(RunMode.Help, [], Error: "--uses must be a whole number from 1 to 1000.");
             if (!TryNumber(TakeValue(rest, "--days") ?? "7", 1, 365, out var days))
                 return new CommandLine(RunMode.Help, [], Error: "--days must be a whole number from 1 to 365.");
+            if (Unknown(rest) is { } stray) return new CommandLine(RunMode.Help, [], Error: $"Unknown argument '{stray}'.");
             return new CommandLine(RunMode.CreateCode, rest.ToArray(), Role: role, Uses: uses, Days: days);
         }
 
         if (rest.Count > 0 && !rest[0].StartsWith("--", StringComparison.Ordinal))
             return new CommandLine(RunMode.Help, [], Error: $"Unknown command '{rest[0]}'.");
+        if (Unknown(rest) is { } unknown) return new CommandLine(RunMode.Help, [], Error: $"Unknown option '{unknown}'.");
         return new CommandLine(RunMode.Bot, rest.ToArray());
+    }
+
+    /// <summary>Configuration arguments look like --Section:Key=value (or --Section:Key value); anything else is a typo.</summary>
+    private static string? Unknown(List<string> args)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf(':') > 2)
+            {
+                if (!arg.Contains('=')) i++; // the value follows
+                continue;
+            }
+            return arg;
+        }
+        return null;
     }
 
     private static bool Take(List<string> args, string flag) => args.Remove(flag);

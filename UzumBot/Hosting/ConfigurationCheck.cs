@@ -17,6 +17,8 @@ public static class ConfigurationCheck
         if (config["Storage:Path"] is { } path && string.IsNullOrWhiteSpace(path)) problems.Add("Storage:Path must not be empty.");
         if (config["Security:Pepper"] is { Length: > 0 } pepper && !IsBase64(pepper, 32))
             problems.Add("Security:Pepper must be base64 of at least 32 bytes.");
+        if (!string.IsNullOrWhiteSpace(config["Bot:AdminIds"]))
+            problems.Add("Bot:AdminIds is a list: set Bot__AdminIds__0, Bot__AdminIds__1, … (or a JSON array in appsettings.json).");
         foreach (var admin in config.GetSection("Bot:AdminIds").GetChildren())
             if (!long.TryParse(admin.Value, out _)) problems.Add($"Bot:AdminIds contains '{admin.Value}', which is not a Telegram user id.");
         return problems;

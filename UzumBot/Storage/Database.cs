@@ -47,7 +47,7 @@ public sealed class Database : IDisposable
         FilePath = full;
         Chats.EnsureIndex(c => c.UserId);
         Members.EnsureIndex(m => m.TenantId);
-        Tenants.EnsureIndex(t => t.TokenFingerprint);
+        Tenants.EnsureIndex(t => t.TokenFingerprint, unique: true);
         Audit.EnsureIndex(a => a.UserId);
         Audit.EnsureIndex(a => a.TenantId);
     }

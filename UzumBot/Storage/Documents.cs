@@ -99,6 +99,7 @@ public sealed class CodeAttemptsDocument
 {
     [BsonId] public long ChatId { get; set; }
     public int Failures { get; set; }
+    public int LockoutLevel { get; set; }
     public DateTime? PausedUntil { get; set; }
 }
 

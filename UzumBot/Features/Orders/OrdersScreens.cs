@@ -59,7 +59,8 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
                 new Button($"{page + 1}/{pages}", CallbackData.Encode(MenuFeature.Noop)),
                 new Button("▶️", CallbackData.Encode(OrdersFeature.List, code, (page + 1) % pages)));
         }
-        keyboard.Row(new Button(session.T("orders.back_to_statuses"), CallbackData.Encode(OrdersFeature.Home)));
+        var chips = OrderStatusCodes.More.Contains(status) ? OrdersFeature.MoreStatuses : OrdersFeature.Home;
+        keyboard.Row(new Button(session.T("orders.back_to_statuses"), CallbackData.Encode(chips)));
         return new Screen(text.ToString(), keyboard.Build());
     }
 
@@ -86,14 +87,22 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
         var text = new StringBuilder()
             .Append(OrderStatusCodes.Emoji(order.Status)).Append(" <b>").Append(session.F("orders.card.title", order.Id)).Append("</b> · ")
             .Append(Html.Encode(order.Scheme ?? "FBS"))
-            .Append('\n').Append(session.T("orders.card.status")).Append(": ").Append(StatusName(order.Status));
+            .Append('\n').Append(session.T("orders.card.status")).Append(": ").Append(StatusName(order.Status, singular: true));
         if (order.DateCreated is { } created) text.Append('\n').Append(session.F("orders.card.created", Formats.DateTime(created)));
         if (order.Status == OrderStatuses.Created && order.AcceptUntil is { } until)
         {
             text.Append('\n').Append(session.F("orders.card.accept_until", Formats.DateTime(until))).Append(' ').Append(Mark(order)).Append(' ');
             text.Append(until > now ? session.F("orders.card.in", Formats.Duration(until - now, Lang)) : session.T("orders.card.overdue"));
         }
-        if (order.DeliverUntil is { } deliver) text.Append('\n').Append(session.F("orders.card.deliver_until", Formats.DateTime(deliver)));
+        if (order.DateCancelled is { } cancelled)
+        {
+            text.Append('\n').Append(session.F("orders.card.cancelled", Formats.DateTime(cancelled)));
+            if (!string.IsNullOrWhiteSpace(order.CancelReason)) text.Append(" · ").Append(session.F("orders.card.cancel_reason", Html.Encode(order.CancelReason)));
+        }
+        else if (order.CompletedDate is { } completed)
+            text.Append('\n').Append(session.F("orders.card.completed", Formats.DateTime(completed)));
+        else if (order.DeliverUntil is { } deliver)
+            text.Append('\n').Append(session.F("orders.card.deliver_until", Formats.DateTime(deliver)));
         if (order.Stock?.Title is { Length: > 0 } stock) text.Append('\n').Append(session.F("orders.card.stock", Html.Encode(stock)));
 
         var index = 0;
@@ -141,10 +150,10 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
         new(orderId is { } id ? session.F("orders.not_found", id) : session.T("common.stale"),
             new Keyboard().Row(new Button(session.T("orders.back_to_statuses"), CallbackData.Encode(OrdersFeature.Home))).Build());
 
-    private string StatusName(string? status)
+    private string StatusName(string? status, bool singular = false)
     {
         if (status is null) return "—";
-        var key = OrderStatusCodes.NameKey(status);
+        var key = singular ? OrderStatusCodes.SingularKey(status) : OrderStatusCodes.NameKey(status);
         return session.S.Has(Lang, key) ? session.T(key) : Html.Encode(status);
     }
 
