@@ -32,12 +32,20 @@ public sealed class ChatEngine(
 
     private static Strings S => Strings.Instance;
 
-    /// <summary>A short answer for the callback query, given before any slow work starts (T5).</summary>
-    public static string? QuickNotice(ChatDocument? chat, string? data)
+    /// <summary>
+    /// The answer to a callback query, given at once before any work (T5): "stale" for a button we cannot read,
+    /// "not allowed" for a command the member's role lacks, "preparing…" for slow work. Only reads; the real
+    /// checks run again when the tap is handled.
+    /// </summary>
+    public string? Acknowledge(Incoming tap)
     {
+        var chat = db.Chats.FindById(tap.ChatId);
         var lang = chat is null ? Lang.Ru : Onboarding.LangOf(chat);
-        var command = CallbackData.Decode(data);
+        var command = CallbackData.Decode(tap.CallbackData);
         if (command is null) return S[lang, "common.stale"];
+        if (_byCommand.TryGetValue(command.Name, out var feature) && db.Members.FindById(tap.UserId) is { } member
+            && Enum.TryParse<Role>(member.Role, out var role) && !Permissions.Allows(role, feature.Commands[command.Name]))
+            return S[lang, "common.not_allowed"];
         return command.Name == Features.Orders.OrdersFeature.Label ? S[lang, "orders.label.preparing"] : null;
     }
 

@@ -60,7 +60,7 @@ public sealed partial class TerminalChat(ChatEngine engine, TextReader input, Te
     private async Task SendAsync(Incoming incoming, CancellationToken ct)
     {
         var lang = CurrentLang(Lang.Ru);
-        if (incoming.IsTap && ChatEngine.QuickNotice(engine.Peek(ChatId), incoming.CallbackData) is { } quick) output.WriteLine("» " + quick);
+        if (incoming.IsTap && engine.Acknowledge(incoming) is { } quick) output.WriteLine("» " + quick);
         var reply = await engine.HandleAsync(incoming, ct);
         lang = CurrentLang(lang);
         if (reply.DeleteIncomingMessage) output.WriteLine(Strings.Instance[lang, "demo.deleted"]);

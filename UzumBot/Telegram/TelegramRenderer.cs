@@ -5,6 +5,7 @@ using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
 using UzumBot.Conversation;
+using UzumBot.Localization;
 using UzumBot.Rendering;
 using UzumBot.Storage;
 
@@ -25,6 +26,9 @@ public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, Outbou
 
         if (reply.Screen is { } screen)
         {
+            // The callback was answered before the work began; a notice that came out of the work leads the screen.
+            if (update.IsTap && reply.Notice is { Length: > 0 } notice)
+                screen = screen with { Html = "ℹ️ " + Html.Encode(notice) + "\n\n" + screen.Html };
             var chat = db.Chats.FindById(chatId);
             var target = reply.AsNewMessage ? null
                 : update.IsTap ? update.CallbackMessageId

@@ -129,7 +129,7 @@ public sealed class UpdatePump(
             // taps the same button again after seeing the result (↻ retry carries the same data) is heard.
             void Done() => _tapsInFlight.TryRemove(tapKey, out _);
             // Answered at once, not behind the chat's earlier work, so the spinner stops right away (T5).
-            _ = renderer.AnswerCallbackAsync(query.Id, ChatEngine.QuickNotice(engine.Peek(incoming.ChatId), incoming.CallbackData), ct);
+            _ = renderer.AnswerCallbackAsync(query.Id, engine.Acknowledge(incoming), ct);
             queues.Enqueue(incoming.ChatId, async () =>
             {
                 try

@@ -1,4 +1,5 @@
 using UzumBot.Documents;
+using UzumBot.Storage;
 using UzumBot.Rendering;
 using UzumBot.Security;
 using UzumBot.Uzum;
@@ -6,13 +7,14 @@ using UzumBot.Uzum;
 namespace UzumBot.Features.Orders;
 
 /// <summary>📋 Orders: status chips with counts, paged lists, the order card and its parcel labels.</summary>
-public sealed class OrdersFeature(OrdersReader reader, TimeProvider time) : IFeature
+public sealed class OrdersFeature(OrdersReader reader, AuditLog audit, TimeProvider time) : IFeature
 {
     public const string Home = "o";
     public const string MoreStatuses = "om";
     public const string List = "ol";
     public const string Card = "oc";
     public const string Label = "lb";
+    public const string Confirm = "oa";
 
     public IReadOnlyDictionary<string, Permission> Commands { get; } = new Dictionary<string, Permission>
     {
@@ -21,6 +23,7 @@ public sealed class OrdersFeature(OrdersReader reader, TimeProvider time) : IFea
         [List] = Permission.ViewOrders,
         [Card] = Permission.ViewOrders,
         [Label] = Permission.ActOnOrders,
+        [Confirm] = Permission.ActOnOrders,
     };
 
     public async Task<Reply> HandleAsync(SessionContext session, CallbackCommand command, CancellationToken ct)
@@ -42,6 +45,8 @@ public sealed class OrdersFeature(OrdersReader reader, TimeProvider time) : IFea
                     : Reply.Of(screens.Card(order, backStatus: OrderStatusCodes.StatusOf(command.Arg(1)) ?? order.Status, backPage: command.IntArg(2) ?? 0));
             case Label when command.LongArg(0) is { } orderId && ParseSize(command.Arg(1)) is { } size:
                 return await LabelAsync(session, screens, orderId, size, ct);
+            case Confirm when command.LongArg(0) is { } orderId:
+                return await ConfirmAsync(session, screens, orderId, ct);
             default:
                 return Reply.Of(screens.NotFound(null));
         }
@@ -70,6 +75,41 @@ public sealed class OrdersFeature(OrdersReader reader, TimeProvider time) : IFea
         {
             return Reply.Of(screens.LabelProblem(order, "orders.label.status"));
         }
+    }
+
+    /// <summary>
+    /// ✅ Accept: CREATED → PACKING. The POST is sent once; when it fails or times out the order is read again, and
+    /// "already packing" counts as done (S3) — UZUM may have applied it before the answer was lost.
+    /// </summary>
+    private async Task<Reply> ConfirmAsync(SessionContext session, OrdersScreens screens, long orderId, CancellationToken ct)
+    {
+        var order = await reader.FindAsync(session, orderId, ct);
+        if (order is null) return Reply.Of(screens.NotFound(orderId));
+        if (order.Status != OrderStatuses.Created)
+            return new Reply { Screen = screens.Card(order, order.Status, 0), Notice = session.T("orders.confirm.not_new") };
+
+        string? problem = null;
+        try
+        {
+            await session.Uzum.ConfirmOrderAsync(session.Token, orderId, ct);
+        }
+        catch (UzumApiException ex) when (ex.HasCode(UzumErrorCodes.DeadlinePassed))
+        {
+            problem = "orders.confirm.too_late";
+        }
+        catch (Exception ex) when (ex is UzumApiException or UzumUnavailableException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            problem = "orders.confirm.failed";
+        }
+        reader.Invalidate(session);
+        var now = await session.Uzum.TryReadOrderAsync(session.Token, orderId, ct) ?? order;
+        var confirmed = now.Status is not OrderStatuses.Created and not OrderStatuses.Canceled;
+        audit.Record(AuditActions.OrderConfirmed, session.Member.UserId, session.Update.ChatId, confirmed, session.Tenant.Id, orderId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return new Reply
+        {
+            Screen = screens.Card(now, now.Status, 0),
+            Notice = confirmed ? session.T("orders.confirm.done") : session.T(problem ?? "orders.confirm.failed"),
+        };
     }
 
     private static LabelSize? ParseSize(string? code) => code switch

@@ -119,6 +119,8 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
         text.Append("\n\n").Append(session.T("orders.card.total")).Append(": <b>").Append(Formats.Money(totalPrice, Lang)).Append("</b>");
 
         var keyboard = new Keyboard();
+        if (order.Status == OrderStatuses.Created && session.Can(Security.Permission.ActOnOrders))
+            keyboard.Row(new Button(session.T("orders.confirm.button"), CallbackData.Encode(OrdersFeature.Confirm, order.Id)));
         if (HasParcelLabel(order) && session.Can(Security.Permission.ActOnOrders))
         {
             keyboard.Row(
