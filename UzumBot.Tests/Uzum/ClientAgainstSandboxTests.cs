@@ -84,12 +84,13 @@ public class ClientAgainstSandboxTests
 
         sw.Stop();
         Assert.NotEmpty(shops);
-        Assert.InRange(sw.Elapsed.TotalSeconds, 0.9, 2.4); // one timeout, not the sandbox's full 2.5 s delay
-        var entries = await h.WaitForLogAsync("GET", "/v1/shops", 2, TimeSpan.FromSeconds(2));
+        // It cannot finish before the 1 s attempt timeout fired (arrival gaps at a busy sandbox are no measure of that).
+        Assert.True(sw.Elapsed.TotalSeconds >= 0.9, $"finished after {sw.Elapsed.TotalMilliseconds:0} ms: no timeout happened");
+        var entries = await h.WaitForLogAsync("GET", "/v1/shops", 2, TimeSpan.FromSeconds(5));
         Assert.Equal(2, entries.Count);
         var (first, second) = (entries.MinBy(e => e.ArrivedAt)!, entries.MaxBy(e => e.ArrivedAt)!);
-        // the client's 1 s timer starts before the first request reaches a cold server, so arrivals are a bit closer than 1 s
-        Assert.True(second.MsSince(first) >= 500, $"retry arrived {second.MsSince(first):0} ms after the first attempt");
+        Assert.Equal(200, second.Status);
+        Assert.NotEqual(200, first.Status); // the abandoned attempt (logged 499 when the client hung up)
     }
 
     // ---- 5-6: POSTs sent once, reconciled by reading back (S3) ----------------------------------------------

@@ -34,8 +34,9 @@ public static class MenuScreens
 
         var keyboard = new Keyboard()
             .Row(new Button(ordersButton, CallbackData.Encode(OrdersFeature.Home)))
-            .Row(new Button(session.T("menu.lock"), CallbackData.Encode(MenuFeature.Lock)),
-                 new Button(session.T("menu.switch_language"), CallbackData.Encode(MenuFeature.SwitchLanguage)));
+            .Row(new Button(session.T("settings.open"), CallbackData.Encode(Settings.SettingsFeature.Home)),
+                 new Button(session.T("menu.switch_language"), CallbackData.Encode(MenuFeature.SwitchLanguage)))
+            .Row(new Button(session.T("menu.lock"), CallbackData.Encode(MenuFeature.Lock)));
         return new Screen(text.ToString(), keyboard.Build());
     }
 
