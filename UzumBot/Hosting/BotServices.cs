@@ -9,6 +9,7 @@ using UzumBot.Conversation;
 using UzumBot.Features;
 using UzumBot.Features.Menu;
 using UzumBot.Features.Orders;
+using UzumBot.Features.Team;
 using UzumBot.Security;
 using UzumBot.Storage;
 using UzumBot.Telegram;
@@ -68,6 +69,7 @@ public static class BotServices
         services.AddSingleton<MenuFeature>();
         services.AddSingleton<IFeature>(sp => sp.GetRequiredService<MenuFeature>());
         services.AddSingleton<IFeature, OrdersFeature>();
+        services.AddTeam();
         services.AddSingleton<Onboarding>();
         services.AddSingleton<ChatEngine>();
         return services;
