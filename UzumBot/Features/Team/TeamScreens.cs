@@ -21,6 +21,8 @@ public sealed class TeamScreens(Lang lang)
     public const int MaxMembersShown = 30;
     public const int MaxInvitesShown = 10;
     private const int MaxNameInButton = 24;
+    // 30 members of two lines each stay under Telegram's 4096 characters only with names kept short.
+    private const int MaxNameInText = 32;
 
     private static Strings S => Strings.Instance;
 
@@ -34,7 +36,7 @@ public sealed class TeamScreens(Lang lang)
             .Append("\n\n").Append(F("team.members", members.Count));
         foreach (var member in members.Take(MaxMembersShown))
         {
-            text.Append('\n').Append(F("team.member_line", Emoji(member.Role), Html.Encode(Name(member)), RoleName(member.Role)))
+            text.Append('\n').Append(F("team.member_line", Emoji(member.Role), Html.Encode(Shorten(Name(member), MaxNameInText)), RoleName(member.Role)))
                 .Append('\n').Append(F("team.member_dates", Formats.Date(member.JoinedAt), LastSeen(member, Formats.ShortDateTime)));
         }
         if (members.Count > MaxMembersShown) text.Append('\n').Append(F("team.more", members.Count - MaxMembersShown));
@@ -47,7 +49,7 @@ public sealed class TeamScreens(Lang lang)
             .Row(new Button(T("team.invite_button"), CallbackData.Encode(TeamFeature.Invite)),
                  new Button(T("team.audit_button"), CallbackData.Encode(TeamFeature.Audit, 0)))
             .Grid(members.Take(MaxMembersShown).Where(m => m.UserId != selfUserId).Select(m =>
-                new Button($"{Emoji(m.Role)} {Shorten(Name(m))}", CallbackData.Encode(TeamFeature.Member, m.UserId))), 2);
+                new Button($"{Emoji(m.Role)} {Shorten(Name(m), MaxNameInButton)}", CallbackData.Encode(TeamFeature.Member, m.UserId))), 2);
         foreach (var invite in invites.Take(MaxInvitesShown))
             keyboard.Row(new Button(F("team.revoke_button", RoleName(invite.Role), Formats.ShortDateTime(invite.ExpiresAt)),
                 CallbackData.Encode(TeamFeature.Revoke, invite.Ref)));
@@ -190,10 +192,10 @@ public sealed class TeamScreens(Lang lang)
     private string Name(TeamMember member) =>
         string.IsNullOrWhiteSpace(member.DisplayName) ? F("team.user_id", member.UserId) : member.DisplayName;
 
-    private static string Shorten(string name)
+    private static string Shorten(string name, int max)
     {
-        if (name.Length <= MaxNameInButton) return name;
-        var cut = MaxNameInButton - 1;
+        if (name.Length <= max) return name;
+        var cut = max - 1;
         if (char.IsHighSurrogate(name[cut - 1])) cut--; // never split an emoji in half
         return name[..cut] + "…";
     }
