@@ -96,8 +96,15 @@ public sealed class UpdatePump(
             {
                 try
                 {
-                    await renderer.AnswerCallbackAsync(query.Id, ChatEngine.QuickNotice(engine.Peek(incoming.ChatId), incoming.CallbackData), ct);
-                    await HandleAsync(incoming, Done, ct);
+                    if (ChatEngine.QuickNotice(engine.Peek(incoming.ChatId), incoming.CallbackData) is { } quick)
+                    {
+                        await renderer.AnswerCallbackAsync(query.Id, quick, ct);
+                        await HandleAsync(incoming, Done, ct);
+                    }
+                    else
+                    {
+                        await HandleTapAsync(incoming, query.Id, Done, ct);
+                    }
                 }
                 finally
                 {
@@ -115,6 +122,27 @@ public sealed class UpdatePump(
         handled?.Invoke();
         await renderer.RenderAsync(incoming, reply, ct);
     }
+
+    /// <summary>
+    /// A tap without a quick notice is answered with the reply's own notice ("not allowed", "access removed") when
+    /// the reply is ready within <see cref="AnswerGrace"/>; slower work gets a silent answer first (T5).
+    /// </summary>
+    private async Task HandleTapAsync(Incoming incoming, string queryId, Action handled, CancellationToken ct)
+    {
+        var work = engine.HandleAsync(incoming, ct);
+        var answered = false;
+        if (await Task.WhenAny(work, Task.Delay(AnswerGrace, ct)) != work)
+        {
+            await renderer.AnswerCallbackAsync(queryId, null, ct);
+            answered = true;
+        }
+        var reply = await work;
+        handled();
+        if (!answered) await renderer.AnswerCallbackAsync(queryId, reply.Notice, ct);
+        await renderer.RenderAsync(incoming, reply, ct);
+    }
+
+    private static readonly TimeSpan AnswerGrace = TimeSpan.FromMilliseconds(700);
 
     /// <summary>Private chats only: the bot holds secrets and is not meant for groups.</summary>
     private static Incoming? ToIncoming(Update update)
