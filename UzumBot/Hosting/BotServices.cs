@@ -10,6 +10,7 @@ using UzumBot.Features;
 using UzumBot.Features.Menu;
 using UzumBot.Features.Orders;
 using UzumBot.Features.Settings;
+using UzumBot.Features.Team;
 using UzumBot.Security;
 using UzumBot.Storage;
 using UzumBot.Telegram;
@@ -70,6 +71,7 @@ public static class BotServices
         services.AddSingleton<IFeature>(sp => sp.GetRequiredService<MenuFeature>());
         services.AddSingleton<IFeature, OrdersFeature>();
         services.AddSettings();
+        services.AddTeam();
         services.AddSingleton<TenantRekey>();
         services.AddSingleton<Onboarding>();
         services.AddSingleton<ChatEngine>();
