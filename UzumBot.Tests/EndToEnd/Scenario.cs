@@ -78,6 +78,17 @@ public static class Scenario
         throw new InvalidOperationException("No packing order with a label on the first page.\n" + bot.Chat(chatId).Dump());
     }
 
+    /// <summary>Every tap in these chats was answered (answers are sent as the tap arrives, so allow them a moment).</summary>
+    public static async Task AssertAllTapsAnsweredAsync(FakeBotApi bot, params long[] chatIds)
+    {
+        foreach (var chatId in chatIds)
+        {
+            try { await bot.WaitForAsync(chatId, c => c.Callbacks.All(t => t.Answered), TimeSpan.FromSeconds(5)); }
+            catch (TimeoutException) { }
+            Assert.All(bot.Chat(chatId).Callbacks, c => Assert.True(c.Answered, $"callback {c.Data} was not answered"));
+        }
+    }
+
     /// <summary>Every page of the PDF, in millimetres.</summary>
     public static IReadOnlyList<(double Width, double Height)> PageSizesMm(byte[] pdf)
     {

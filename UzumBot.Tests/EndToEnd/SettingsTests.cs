@@ -47,7 +47,7 @@ public sealed class SettingsTests
             var audit = bot.Services.GetRequiredService<AuditLog>().ForUser(ChatId);
             Assert.Contains(audit, a => a.Action == AuditActions.SignInPin && !a.Success);
             Assert.Contains(audit, a => a.Action == AuditActions.PinChanged && a.Success);
-            AssertNoSecrets(world, bot, Pin, NewPin, Token);
+            await AssertNoSecrets(world, bot, Pin, NewPin, Token);
         }
 
         await using (var bot = await BotUnderTest.StartAsync(world))
@@ -58,7 +58,7 @@ public sealed class SettingsTests
             await Scenario.ExpectAsync(telegram, ChatId, "Неверный PIN");
             telegram.UserSendsText(ChatId, NewPin);
             await Scenario.ExpectAsync(telegram, ChatId, "👑 Владелец");
-            AssertNoSecrets(world, bot, Pin, NewPin, Token);
+            await AssertNoSecrets(world, bot, Pin, NewPin, Token);
         }
     }
 
@@ -106,7 +106,7 @@ public sealed class SettingsTests
                 Assert.Equal(newShops.Order(), c.QueryValues("shopIds").Select(long.Parse).Order());
             });
             Assert.Contains(bot.Services.GetRequiredService<AuditLog>().ForUser(ChatId), a => a.Action == AuditActions.TokenReconnected);
-            AssertNoSecrets(world, bot, Pin, NewPin, Token, NewToken);
+            await AssertNoSecrets(world, bot, Pin, NewPin, Token, NewToken);
         }
 
         await using (var bot = await BotUnderTest.StartAsync(world))
@@ -145,7 +145,7 @@ public sealed class SettingsTests
         Assert.Null(bot.Services.GetRequiredService<UzumBot.Conversation.UnlockedSessions>().Touch(ChatId));
         telegram.UserSendsText(ChatId, Pin);
         await Scenario.ExpectAsync(telegram, ChatId, "👑 Владелец");
-        AssertNoSecrets(world, bot, Pin, Token);
+        await AssertNoSecrets(world, bot, Pin, Token);
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed class SettingsTests
         await Scenario.ExpectAsync(telegram, ChatId, "Выберите язык");
         telegram.UserTapsButton(ChatId, "Русский");
         await Scenario.ExpectAsync(telegram, ChatId, "Введите код доступа");
-        AssertNoSecrets(world, bot, Pin, Token);
+        await AssertNoSecrets(world, bot, Pin, Token);
     }
 
     private static async Task OpenSettingsAsync(TestWorld world)
@@ -190,10 +190,10 @@ public sealed class SettingsTests
         await Scenario.ExpectAsync(world.Telegram, ChatId, "⚙️ Настройки");
     }
 
-    private static void AssertNoSecrets(TestWorld world, BotUnderTest bot, params string[] secrets)
+    private static async Task AssertNoSecrets(TestWorld world, BotUnderTest bot, params string[] secrets)
     {
         world.Telegram.AssertNoErrors();
-        Assert.All(world.Telegram.Chat(ChatId).Callbacks, c => Assert.True(c.Answered, $"callback {c.Data} was not answered"));
+        await Scenario.AssertAllTapsAnsweredAsync(world.Telegram, ChatId);
         foreach (var secret in secrets) Assert.DoesNotContain(secret, bot.Logs.All);
     }
 }

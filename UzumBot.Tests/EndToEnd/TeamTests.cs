@@ -94,7 +94,7 @@ public sealed partial class TeamTests
             Assert.True(log.Text.Contains(line, StringComparison.Ordinal), $"'{line}' is not in the log:\n{log.Text}");
         Assert.DoesNotContain(managerCode, log.RawText);
 
-        Assert.All(new[] { OwnerChat, ManagerChat, ViewerChat }.SelectMany(c => telegram.Chat(c).Callbacks), c => Assert.True(c.Answered, $"callback {c.Data} was not answered"));
+        await Scenario.AssertAllTapsAnsweredAsync(telegram, OwnerChat, ManagerChat, ViewerChat);
         telegram.AssertNoErrors();
         foreach (var secret in new[] { managerCode, viewerCode, OwnerPin, ManagerPin, ViewerPin, Token })
             Assert.DoesNotContain(secret, bot.Logs.All);

@@ -29,7 +29,7 @@ public sealed class WalkingSkeletonTests
             Assert.Contains(outcome.TokenMessageId, chat.DeletedUserMessageIds);
             Assert.Contains(outcome.FirstPinMessageId, chat.DeletedUserMessageIds);
             Assert.Contains(outcome.RepeatPinMessageId, chat.DeletedUserMessageIds);
-            Assert.All(chat.Callbacks, c => Assert.True(c.Answered, $"callback {c.Data} was not answered"));
+            await Scenario.AssertAllTapsAnsweredAsync(world.Telegram, ChatId);
             Assert.True(world.Telegram.DeleteWebhookCalled);
             world.Telegram.AssertNoErrors();
             Assert.DoesNotContain(Token, bot.Logs.All);

@@ -14,7 +14,7 @@ namespace UzumBot.Features.Settings;
 public sealed class SettingsFeature(
     Database db,
     CurrentPinCheck pinCheck,
-    TokenReconnector reconnector,
+    TenantRekey rekey,
     DataEraser eraser,
     TokenVault vault,
     AuditLog audit,
@@ -189,7 +189,7 @@ public sealed class SettingsFeature(
     private async Task<Reply> AcceptTokenAsync(SessionContext session, SettingsScreens screens, string text, CancellationToken ct)
     {
         if (UzumToken.TryNormalize(text) is not { } token) return AskTokenAgain(session, screens, "settings.token.malformed");
-        if (reconnector.BelongsToAnotherTenant(token, session.Tenant.Id))
+        if (rekey.TakenElsewhere(session.Tenant, token))
         {
             log.LogInformation("User {UserId} tried to reconnect a token connected by another tenant", session.Member.UserId);
             return AskTokenAgain(session, screens, "settings.token.taken");
@@ -220,8 +220,9 @@ public sealed class SettingsFeature(
         var pin = text.Trim();
         if (!PinRules.IsValidFormat(pin)) return Secret(Await(session, TokenPinInput, screens.AskPinForToken(draft.Shops, "settings.pin.format")));
         _tokenDrafts.Forget(owner.UserId);
-        await reconnector.ReconnectAsync(session, draft.Token, draft.Shops, pin, ct);
-        audit.Record(AuditActions.TokenReconnected, owner.UserId, session.Chat.ChatId, tenantId: owner.TenantId);
+        var tenant = db.Tenants.FindById(session.Tenant.Id) ?? throw new InvalidOperationException("The tenant is gone.");
+        var key = await Task.Run(() => rekey.Rekey(tenant, owner, draft.Token, draft.Shops, pin, session.Chat.ChatId), ct);
+        sessions.Unlock(owner.UserId, draft.Token, key);
         return Secret(screens.Reconnected(draft.Shops));
     }
 

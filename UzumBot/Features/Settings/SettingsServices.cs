@@ -7,7 +7,6 @@ public static class SettingsServices
     public static IServiceCollection AddSettings(this IServiceCollection services)
     {
         services.AddSingleton<CurrentPinCheck>();
-        services.AddSingleton<TokenReconnector>();
         services.AddSingleton<DataEraser>();
         services.AddSingleton<SettingsFeature>();
         services.AddSingleton<IFeature>(sp => sp.GetRequiredService<SettingsFeature>());
