@@ -137,25 +137,25 @@ public sealed partial class TeamTests
     }
 
     /// <summary>Settings' 👥 button points at "tm"; until it lands, the owner taps that callback directly.</summary>
-    private static async Task OpenTeamAsync(FakeBotApi telegram)
+    internal static async Task OpenTeamAsync(FakeBotApi telegram, long ownerChat = OwnerChat)
     {
-        var menu = telegram.Chat(OwnerChat).LatestWithKeyboard!;
-        telegram.UserTaps(OwnerChat, menu.MessageId, CallbackData.Encode(TeamFeature.Home), requireButton: false);
-        var home = await Scenario.ExpectAsync(telegram, OwnerChat, "Команда ·");
+        var menu = telegram.Chat(ownerChat).LatestWithKeyboard!;
+        telegram.UserTaps(ownerChat, menu.MessageId, CallbackData.Encode(TeamFeature.Home), requireButton: false);
+        var home = await Scenario.ExpectAsync(telegram, ownerChat, "Команда ·");
         Assert.Contains("Участники: 1", home.Text);
         Assert.Contains("Ali · Владелец", home.Text);
     }
 
-    private static async Task<string> InviteAsync(FakeBotApi telegram, string role, string expiry, string uses)
+    internal static async Task<string> InviteAsync(FakeBotApi telegram, string role, string expiry, string uses, long ownerChat = OwnerChat)
     {
-        telegram.UserTapsButton(OwnerChat, "Пригласить");
-        await Scenario.ExpectAsync(telegram, OwnerChat, "Кого приглашаем?");
-        telegram.UserTapsButton(OwnerChat, role);
-        await Scenario.ExpectAsync(telegram, OwnerChat, "Сколько действует код?");
-        telegram.UserTapsButton(OwnerChat, expiry);
-        await Scenario.ExpectAsync(telegram, OwnerChat, "Сколько человек");
-        telegram.UserTapsButton(OwnerChat, uses);
-        var created = await Scenario.ExpectAsync(telegram, OwnerChat, "Приглашение создано");
+        telegram.UserTapsButton(ownerChat, "Пригласить");
+        await Scenario.ExpectAsync(telegram, ownerChat, "Кого приглашаем?");
+        telegram.UserTapsButton(ownerChat, role);
+        await Scenario.ExpectAsync(telegram, ownerChat, "Сколько действует код?");
+        telegram.UserTapsButton(ownerChat, expiry);
+        await Scenario.ExpectAsync(telegram, ownerChat, "Сколько человек");
+        telegram.UserTapsButton(ownerChat, uses);
+        var created = await Scenario.ExpectAsync(telegram, ownerChat, "Приглашение создано");
         var code = CodePattern().Match(created.Text).Value;
         Assert.NotEmpty(code);
         Assert.Contains(created.Entities, e => e.Type == "code");
@@ -166,7 +166,7 @@ public sealed partial class TeamTests
     }
 
     /// <summary>The deep link: /start with the code, then language, then the member's own PIN twice.</summary>
-    private static async Task JoinAsync(FakeBotApi telegram, long chatId, string name, string code, string pin, string badge)
+    internal static async Task JoinAsync(FakeBotApi telegram, long chatId, string name, string code, string pin, string badge)
     {
         telegram.UserSendsText(chatId, "/start " + code, firstName: name);
         await Scenario.ExpectAsync(telegram, chatId, "Выберите язык");
