@@ -68,6 +68,7 @@ public static class BotServices
         services.AddSingleton<MenuFeature>();
         services.AddSingleton<IFeature>(sp => sp.GetRequiredService<MenuFeature>());
         services.AddSingleton<IFeature, OrdersFeature>();
+        Features.Admin.AdminServices.AddAdmin(services);
         services.AddSingleton<Onboarding>();
         services.AddSingleton<ChatEngine>();
         return services;
