@@ -100,7 +100,7 @@ public sealed class AdminScreens(Lang lang, DateTimeOffset now)
     public Screen NotFound() =>
         new(T("admin.not_found"), new Keyboard().Row(new Button(T("admin.button.back_clients"), CallbackData.Encode(AdminFeature.Clients, 0))).Row(BackHome()).Build());
 
-    /// <summary>"BUSINESS · пробный до 17.12.2026", "FREE · пробный закончился 17.12.2026" or just the plan.</summary>
+    /// <summary>The plan in force, with the trial end when on a trial or the date a trial ran out.</summary>
     public string PlanText(TenantDocument tenant)
     {
         var effective = Plans.Effective(tenant, now);
