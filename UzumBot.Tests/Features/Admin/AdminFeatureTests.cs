@@ -81,8 +81,10 @@ public sealed partial class AdminFeatureTests
         var reply = await h.TapAsync(CallbackData.Encode(AdminFeature.CreateCode, preset));
 
         var code = CodeIn(reply.Screen!.Html);
-        Assert.True(reply.AsNewMessage);
-        Assert.Empty(reply.Screen.Keyboard);
+        // It replaces the preset screen; its only button opens the panel as a new message, leaving the code in the chat.
+        Assert.False(reply.AsNewMessage);
+        var back = Assert.Single(reply.Screen.Keyboard.SelectMany(r => r));
+        Assert.True((await h.TapAsync(back.Data)).AsNewMessage);
         Assert.Contains($"<code>{code}</code>", reply.Screen.Html);
         Assert.Contains($"https://t.me/uzum_test_bot?start={code}", reply.Screen.Html);
         var (verdict, stored) = h.Codes.Check(code);

@@ -121,13 +121,13 @@ public sealed class AdminScreensTests
     }
 
     [Fact]
-    public void A_new_code_is_shown_in_code_tags_with_its_deep_link_and_no_buttons()
+    public void A_new_code_is_shown_in_code_tags_with_its_deep_link_and_one_way_out()
     {
         var screen = Screens().CodeCreated("K7QX-M3PA-9RTE", 1, Now.AddDays(7), "https://t.me/uzum_test_bot?start=K7QX-M3PA-9RTE");
         Assert.Contains("<code>K7QX-M3PA-9RTE</code>", screen.Html);
         Assert.Contains("https://t.me/uzum_test_bot?start=K7QX-M3PA-9RTE", screen.Html);
         Assert.Contains("10.12.2026 14:00", screen.Html);
-        Assert.Empty(screen.Keyboard);
+        Assert.Equal("1:ad:n", Assert.Single(screen.Keyboard.SelectMany(r => r)).Data);
         Assert.DoesNotContain("t.me", Screens().CodeCreated("K7QX-M3PA-9RTE", 1, Now.AddDays(7), null).Html);
     }
 

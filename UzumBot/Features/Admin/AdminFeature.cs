@@ -24,6 +24,8 @@ public sealed class AdminFeature(
     public const string Clients = "adl";
     public const string Client = "adt";
     public const string SetPlan = "adp";
+    /// <summary>Argument of <see cref="Home"/>: open the panel as a new message (below a code, which must stay).</summary>
+    public const string AsNew = "n";
 
     /// <summary>Not in AuditActions (Storage is not ours): an owner code issued by the operator. The detail never holds the code.</summary>
     public const string OwnerCodeCreated = "code.owner.created";
@@ -39,7 +41,8 @@ public sealed class AdminFeature(
         var screens = new AdminScreens(context.Lang, now);
         var reply = command?.Name switch
         {
-            null or Home => Reply.Of(screens.Home(AdminStats.From(db.Tenants.FindAll().ToArray(), db.Members.Count(), now))),
+            null => Reply.Of(HomeScreen(screens, now)),
+            Home => Reply.Of(HomeScreen(screens, now)) with { AsNewMessage = command.Arg(0) == AsNew },
             CodePresets => Reply.Of(screens.CodePresets()),
             CreateCode => NewCode(context, screens, command.IntArg(0), now),
             Clients => Reply.Of(screens.ClientList(ClientRows(), command.IntArg(0) ?? 0)),
@@ -47,7 +50,7 @@ public sealed class AdminFeature(
                 ? Reply.Of(screens.ClientCard(row, command.IntArg(1) ?? 0))
                 : Reply.Of(screens.NotFound()),
             SetPlan => ChangePlan(context, screens, command.Arg(0), command.Arg(1), command.IntArg(2) ?? 0, now),
-            _ => Reply.Of(screens.Home(AdminStats.From(db.Tenants.FindAll().ToArray(), db.Members.Count(), now))),
+            _ => Reply.Of(HomeScreen(screens, now)),
         };
         return Task.FromResult(reply);
     }
@@ -62,10 +65,12 @@ public sealed class AdminFeature(
         return new Reply
         {
             Screen = screens.CodeCreated(code, preset.Uses, now + validFor, identity.StartLink(code)),
-            AsNewMessage = true,
             Notice = context.T("admin.code.notice"),
         };
     }
+
+    private Screen HomeScreen(AdminScreens screens, DateTimeOffset now) =>
+        screens.Home(AdminStats.From(db.Tenants.FindAll().ToArray(), db.Members.Count(), now));
 
     private Reply ChangePlan(OperatorContext context, AdminScreens screens, string? tenantId, string? plan, int backPage, DateTimeOffset now)
     {

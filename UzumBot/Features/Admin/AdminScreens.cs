@@ -37,13 +37,16 @@ public sealed class AdminScreens(Lang lang, DateTimeOffset now)
         return new Screen(T("admin.code.title"), keyboard.Build());
     }
 
-    /// <summary>The new code, shown this once (only its hash is stored). No keyboard: nothing edits it away.</summary>
+    /// <summary>
+    /// The new code, shown this once (only its hash is stored). Its one button opens the panel as a new message, so
+    /// the code stays in the chat to copy or forward instead of being edited away.
+    /// </summary>
     public Screen CodeCreated(string code, int uses, DateTimeOffset expiresAt, string? startLink)
     {
         var text = new StringBuilder(F("admin.code.created", Html.Encode(code), Formats.Number(uses), Formats.DateTime(expiresAt)));
         if (startLink is not null) text.Append('\n').Append(F("admin.code.link", Html.Encode(startLink)));
         text.Append("\n\n").Append(T("admin.code.once"));
-        return Screen.Text(text.ToString());
+        return new Screen(text.ToString(), new Keyboard().Row(new Button(T("admin.button.home"), CallbackData.Encode(AdminFeature.Home, AdminFeature.AsNew))).Build());
     }
 
     public Screen ClientList(IReadOnlyList<ClientRow> clients, int page)
