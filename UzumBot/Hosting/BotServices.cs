@@ -7,6 +7,7 @@ using Telegram.Bot;
 using UzumBot.Caching;
 using UzumBot.Conversation;
 using UzumBot.Features;
+using UzumBot.Features.Admin;
 using UzumBot.Features.Menu;
 using UzumBot.Features.Orders;
 using UzumBot.Features.Settings;
@@ -72,6 +73,7 @@ public static class BotServices
         services.AddSingleton<IFeature, OrdersFeature>();
         services.AddSettings();
         services.AddTeam();
+        services.AddAdmin();
         services.AddSingleton<TenantRekey>();
         services.AddSingleton<Onboarding>();
         services.AddSingleton<ChatEngine>();
