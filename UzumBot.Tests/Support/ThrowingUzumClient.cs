@@ -18,8 +18,11 @@ public class ThrowingUzumClient : IUzumClient
     public Task<ProductsPage> GetProductsAsync(UzumToken token, long shopId, int page, int size, string? searchQuery, CancellationToken ct) => Unexpected<Task<ProductsPage>>(nameof(GetProductsAsync));
     public Task<OrdersPage> GetOrdersAsync(UzumToken token, IReadOnlyCollection<long> shopIds, string status, int page, int size, CancellationToken ct) =>
         Orders is null ? Unexpected<Task<OrdersPage>>(nameof(GetOrdersAsync)) : Task.FromResult(Orders(status, page, size));
-    public async Task<CappedList<SellerOrder>> GetAllOrdersAsync(UzumToken token, IReadOnlyCollection<long> shopIds, string status, int cap, CancellationToken ct) =>
-        new((await GetOrdersAsync(token, shopIds, status, 0, 50, ct)).Items, false);
+    public virtual async Task<CappedList<SellerOrder>> GetAllOrdersAsync(UzumToken token, IReadOnlyCollection<long> shopIds, string status, int cap, CancellationToken ct)
+    {
+        var all = (await GetOrdersAsync(token, shopIds, status, 0, int.MaxValue, ct)).Items;
+        return new(all.Take(cap).ToArray(), all.Count > cap);
+    }
     public Task<long> CountOrdersAsync(UzumToken token, IReadOnlyCollection<long> shopIds, string status, CancellationToken ct) => Unexpected<Task<long>>(nameof(CountOrdersAsync));
     public Task<SellerOrder> GetOrderAsync(UzumToken token, long orderId, CancellationToken ct) =>
         Order is null ? Unexpected<Task<SellerOrder>>(nameof(GetOrderAsync)) : Task.FromResult(Order(orderId));

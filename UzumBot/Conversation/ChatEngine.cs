@@ -101,6 +101,9 @@ public sealed class ChatEngine(
         if (command?.Name == MenuFeature.SwitchLanguage)
         {
             chat.Language = lang.Other().Code();
+            // "tl:st" switches and redraws the screen it was tapped on (here Settings) instead of the menu.
+            if (machine.State == ChatState.Ready && member is not null && command.Arg(0) is { } back && _byCommand.ContainsKey(back))
+                return await FeatureAsync(chat, member, new CallbackCommand(back, []), update, ct);
             return await RedrawAsync(chat, machine, member, update, ct);
         }
 

@@ -30,14 +30,22 @@ public sealed record SessionContext(
 
     public string F(string key, params object?[] args) => Strings.Instance.Format(Lang, key, args);
 
-    /// <summary>The shops in scope: the chosen one, or all of the tenant's.</summary>
-    public IReadOnlyList<long> ShopIds => Tenant.SelectedShopId is { } one ? [one] : Tenant.Shops.Select(s => s.Id).ToArray();
+    /// <summary>What the tenant's plan allows now (a finished trial is FREE).</summary>
+    public PlanLimits Plan => Plans.For(Tenant, DateTimeOffset.UtcNow);
 
-    public string ShopTitle => Tenant.SelectedShopId is { } one
-        ? Tenant.Shops.FirstOrDefault(s => s.Id == one)?.Name ?? one.ToString(System.Globalization.CultureInfo.InvariantCulture)
-        : Tenant.Shops.Count == 1 ? Tenant.Shops[0].Name : T("shops.all");
+    /// <summary>The shops in scope: the chosen one, or all of the tenant's that the plan allows (FREE: the first).</summary>
+    public IReadOnlyList<long> ShopIds => Tenant.SelectedShopId is { } one && AllowedShops.Contains(one)
+        ? [one]
+        : AllowedShops;
 
-    public bool Owns(long shopId) => Tenant.Shops.Any(s => s.Id == shopId);
+    private long[] AllowedShops => Tenant.Shops.Take(Plan.MaxShops).Select(s => s.Id).ToArray();
+
+    public string ShopTitle => ShopIds.Count == 1
+        ? Tenant.Shops.FirstOrDefault(s => s.Id == ShopIds[0])?.Name ?? ShopIds[0].ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : T("shops.all");
+
+    /// <summary>An id of a shop this session may see: the tenant's, within the plan.</summary>
+    public bool Owns(long shopId) => AllowedShops.Contains(shopId);
 
     public bool Can(Permission permission) => Permissions.Allows(Role, permission);
 }

@@ -30,9 +30,13 @@ public sealed class OrdersReader(ShortCache cache)
         return await Task.WhenAll(tasks);
     }
 
-    public Task<CappedList<SellerOrder>> ListAsync(SessionContext session, string status, CancellationToken ct) =>
-        cache.GetOrFetchAsync(Key(session, "list", status), CacheTtl,
-            () => session.Uzum.GetAllOrdersAsync(session.Token, session.ShopIds, status, ListCap, ct));
+    /// <summary>One status's orders, at most <see cref="ListCap"/> — fewer where the plan shows fewer (FREE: 50).</summary>
+    public Task<CappedList<SellerOrder>> ListAsync(SessionContext session, string status, CancellationToken ct)
+    {
+        var cap = Math.Min(ListCap, session.Plan.OrdersShownPerMonth);
+        return cache.GetOrFetchAsync(Key(session, "list" + cap, status), CacheTtl,
+            () => session.Uzum.GetAllOrdersAsync(session.Token, session.ShopIds, status, cap, ct));
+    }
 
     /// <summary>UZUM's order endpoint is not shop-scoped: an order of a shop outside this tenant is "not found".</summary>
     public async Task<SellerOrder?> FindAsync(SessionContext session, long orderId, CancellationToken ct)

@@ -46,7 +46,10 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
             .Append(OrderStatusCodes.Emoji(status)).Append(" <b>").Append(StatusName(status)).Append("</b> · ")
             .Append(Formats.Number(total)).Append(" · ").Append(session.F("paging.page", page + 1, pages))
             .Append(" · ").Append(Html.Encode(session.ShopTitle));
-        if (orders.Truncated) text.Append('\n').Append(session.F("orders.first_shown", Formats.Number(total)));
+        if (orders.Truncated)
+            text.Append('\n').Append(total >= session.Plan.OrdersShownPerMonth
+                ? session.F("orders.plan_limit", Formats.Number(total), Html.Encode(session.Plan.Name))
+                : session.F("orders.first_shown", Formats.Number(total)));
         if (total == 0) text.Append("\n\n").Append(session.T("orders.none"));
         foreach (var order in shown) text.Append('\n').Append(Line(order));
 

@@ -23,7 +23,7 @@ public sealed class SettingsScreens(SessionContext session)
             .Append(session.F("settings.who", Html.Encode(session.ShopTitle), RoleName()));
 
         var keyboard = new Keyboard();
-        var language = Button("settings.button.language", MenuFeature.SwitchLanguage);
+        var language = new Button(session.T("settings.button.language"), CallbackData.Encode(MenuFeature.SwitchLanguage, SettingsFeature.Home));
         if (IsOwner)
         {
             var shop = session.Tenant.SelectedShopId is null ? session.T("settings.shop_all") : session.ShopTitle;
