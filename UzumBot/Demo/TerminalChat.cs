@@ -11,9 +11,12 @@ namespace UzumBot.Demo;
 /// </summary>
 public sealed partial class TerminalChat(ChatEngine engine, TextReader input, TextWriter output, string documentsFolder)
 {
-    public const long ChatId = 1;
-    public const long UserId = 1;
     private const int MenuMessageId = 1;
+
+    /// <summary>The demo's Telegram user (and private chat) — /user N acts as another person, to try team invites.</summary>
+    private long _user = 1;
+    private long ChatId => _user;
+    private long UserId => _user;
 
     private IReadOnlyList<Button> _buttons = [];
     private int _nextMessageId = 100;
@@ -39,6 +42,11 @@ public sealed partial class TerminalChat(ChatEngine engine, TextReader input, Te
             if (line is null || line.Trim() is "/quit" or "/exit") break;
             line = line.Trim();
             if (line.Length == 0) continue;
+            if (line.StartsWith("/user", StringComparison.OrdinalIgnoreCase))
+            {
+                SwitchUser(line, lang);
+                continue;
+            }
             if (int.TryParse(line, out var choice) && line.Length <= 3)
             {
                 if (choice < 1 || choice > _buttons.Count)
@@ -46,16 +54,32 @@ public sealed partial class TerminalChat(ChatEngine engine, TextReader input, Te
                     output.WriteLine(s[CurrentLang(lang), "demo.bad_choice"]);
                     continue;
                 }
-                await SendAsync(new Incoming { ChatId = ChatId, UserId = UserId, FirstName = "Demo", CallbackData = _buttons[choice - 1].Data, CallbackMessageId = MenuMessageId }, ct);
+                await SendAsync(new Incoming { ChatId = ChatId, UserId = UserId, FirstName = DemoName, CallbackData = _buttons[choice - 1].Data, CallbackMessageId = MenuMessageId }, ct);
                 continue;
             }
             await SendAsync(Text(line), ct);
         }
     }
 
+    private void SwitchUser(string line, Lang lang)
+    {
+        var s = Strings.Instance;
+        if (!long.TryParse(line[5..].Trim(), out var user) || user is < 1 or > 99)
+        {
+            output.WriteLine(s[CurrentLang(lang), "demo.user_usage"]);
+            return;
+        }
+        _user = user;
+        _buttons = [];
+        _lastScreen = null;
+        output.WriteLine(s.Format(CurrentLang(lang), "demo.user_switched", user));
+    }
+
     private Lang CurrentLang(Lang fallback) => engine.Peek(ChatId) is { } chat ? Onboarding.LangOf(chat) : fallback;
 
-    private Incoming Text(string text) => new() { ChatId = ChatId, UserId = UserId, FirstName = "Demo", Text = text, MessageId = _nextMessageId++ };
+    private Incoming Text(string text) => new() { ChatId = ChatId, UserId = UserId, FirstName = DemoName, Text = text, MessageId = _nextMessageId++ };
+
+    private string DemoName => "Demo " + _user.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task SendAsync(Incoming incoming, CancellationToken ct)
     {
