@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using UzumBot.Hosting;
+using UzumBot.Security;
+
+// Key derivation cost per PIN check at the production iteration count (a benchmark, not a test):
+//   dotnet run -c Release --project UzumBot.Benchmarks [runs]
+var runs = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 10;
+var folder = Directory.CreateTempSubdirectory("uzumbot-kdf-").FullName;
+var pepper = ServerPepper.Load(new SecurityOptions { PepperPath = Path.Combine(folder, "pepper.key") });
+var vault = new TokenVault(pepper);
+var (_, key) = vault.Seal("sandbox-benchmark-token", "tenant");
+
+vault.TryUnwrapWithPin(vault.WrapWithPin(key, "000000", "tenant", 1), "000000", "tenant", 1)?.Dispose(); // warm-up
+var wraps = new List<double>();
+var unwraps = new List<double>();
+var wrong = new List<double>();
+for (var i = 0; i < runs; i++)
+{
+    var sw = Stopwatch.StartNew();
+    var wrap = vault.WrapWithPin(key, "482193", "tenant", 1);
+    wraps.Add(sw.Elapsed.TotalMilliseconds);
+    sw.Restart();
+    vault.TryUnwrapWithPin(wrap, "482193", "tenant", 1)?.Dispose();
+    unwraps.Add(sw.Elapsed.TotalMilliseconds);
+    sw.Restart();
+    vault.TryUnwrapWithPin(wrap, "111111", "tenant", 1)?.Dispose();
+    wrong.Add(sw.Elapsed.TotalMilliseconds);
+}
+key.Dispose();
+Directory.Delete(folder, recursive: true);
+
+static string Stats(List<double> ms)
+{
+    ms.Sort();
+    return $"median {ms[ms.Count / 2]:0} ms, min {ms[0]:0} ms, max {ms[^1]:0} ms";
+}
+Console.WriteLine($"PBKDF2-HMAC-SHA256, {vault.Iterations:N0} iterations, {runs} runs, {Environment.ProcessorCount} cores");
+Console.WriteLine($"wrap (set a PIN):        {Stats(wraps)}");
+Console.WriteLine($"unwrap (right PIN):      {Stats(unwraps)}");
+Console.WriteLine($"unwrap (wrong PIN):      {Stats(wrong)}");
+var coreHours = 1_000_000 * wrong[wrong.Count / 2] / 1000 / 3600;
+Console.WriteLine($"offline guessing of a 6-digit PIN (only with the pepper): ~{coreHours:0} core-hours per member");
