@@ -1,3 +1,4 @@
+using UzumBot.Tests.Support;
 using System.Text;
 using UzumBot.Features;
 using UzumBot.Features.Admin;
@@ -18,21 +19,7 @@ public sealed class AdminScreensTests
     [MemberData(nameof(Languages))]
     public void Every_admin_screen_has_short_admin_callback_data_and_valid_html(Lang lang)
     {
-        foreach (var (name, screen) in AllScreens(lang))
-        {
-            foreach (var button in screen.Keyboard.SelectMany(r => r))
-            {
-                var bytes = Encoding.UTF8.GetByteCount(button.Data);
-                Assert.True(bytes is >= 1 and <= CallbackData.MaxBytes, $"{name}: '{button.Data}' is {bytes} bytes");
-                var command = CallbackData.Decode(button.Data);
-                Assert.NotNull(command);
-                Assert.StartsWith("ad", command.Name, StringComparison.Ordinal);
-                Assert.False(string.IsNullOrWhiteSpace(button.Text), $"{name}: a button without text");
-                Strict.GetByteCount(button.Text); // throws on a half emoji
-            }
-            Assert.True(TelegramHtml.TryParse(screen.Html, strictAmpersand: true, out var parsed, out var error), $"{name}: {error}\n{screen.Html}");
-            Assert.InRange(parsed.Length, 1, 4096);
-        }
+        foreach (var (name, screen) in AllScreens(lang)) Sendable.Assert(name, screen, commandPrefix: "ad");
     }
 
     [Fact]

@@ -21,14 +21,7 @@ public sealed class SettingsScreensTests
     {
         foreach (var (name, screen) in AllScreens(new SettingsScreens(Sessions.For(lang, role, shops: [(1, "Bahor <Textile> & Co"), (2, "Ширин Уй")]))))
         {
-            foreach (var button in screen.Keyboard.SelectMany(r => r))
-            {
-                Assert.InRange(Encoding.UTF8.GetByteCount(button.Data), 1, CallbackData.MaxBytes);
-                Assert.NotNull(CallbackData.Decode(button.Data));
-                Assert.False(string.IsNullOrWhiteSpace(button.Text), name);
-            }
-            Assert.True(TelegramHtml.TryParse(screen.Html, strictAmpersand: true, out var parsed, out var error), $"{name}: {error}\n{screen.Html}");
-            Assert.InRange(parsed.Length, 1, 4096);
+            Sendable.Assert(name, screen);
             Assert.DoesNotContain("<Textile>", screen.Html);
         }
     }
