@@ -48,6 +48,39 @@ public sealed class ConversationResilienceTests
     }
 
     [Fact]
+    public async Task A_valid_code_does_not_reset_the_count_of_wrong_ones_and_a_deep_link_code_never_reaches_the_file()
+    {
+        await using var world = await TestWorld.StartAsync();
+        var telegram = world.Telegram;
+        string code;
+        await using (var bot = await BotUnderTest.StartAsync(world))
+        {
+            code = bot.CreateOwnerCode();
+            telegram.UserSendsText(ChatId, "/start");
+            await Scenario.ExpectAsync(telegram, ChatId, "Выберите язык");
+            telegram.UserTapsButton(ChatId, "Русский");
+            for (var i = 0; i < 4; i++)
+            {
+                telegram.UserSendsText(ChatId, "AAAA-BBBB-CCC" + (char)('2' + i));
+                await Scenario.ExpectAsync(telegram, ChatId, "Такого кода нет");
+            }
+            telegram.UserSendsText(ChatId, code);
+            await Scenario.ExpectAsync(telegram, ChatId, "Что подключаем");
+            telegram.UserTapsButton(ChatId, "Назад");
+            await Scenario.ExpectAsync(telegram, ChatId, "Введите код доступа");
+            telegram.UserSendsText(ChatId, "AAAA-BBBB-CCC9");
+            await Scenario.ExpectAsync(telegram, ChatId, "Слишком много неверных кодов");
+
+            // Another person opens a deep link and leaves before choosing a language.
+            var link = telegram.UserSendsText(ChatId + 1, "/start " + code);
+            await Scenario.ExpectAsync(telegram, ChatId + 1, "Выберите язык");
+            Assert.Contains(link, telegram.Chat(ChatId + 1).DeletedUserMessageIds);
+        }
+        var raw = Directory.GetFiles(world.DataFolder, "uzumbot*").SelectMany(File.ReadAllBytes).ToArray();
+        Assert.True(raw.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(code)) < 0, "the deep-link code is in the data file");
+    }
+
+    [Fact]
     public async Task A_slow_label_is_acknowledged_first_and_a_second_identical_tap_does_nothing()
     {
         await using var world = await TestWorld.StartAsync();

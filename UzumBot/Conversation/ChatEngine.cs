@@ -166,8 +166,17 @@ public sealed class ChatEngine(
                 if (member is null) return onboarding.Begin(chat, machine, null);
                 if (sessions.Touch(member.UserId) is null)
                 {
+                    // The window closed (or the bot restarted) while a feature waited for typed input, perhaps a PIN
+                    // or a token: that message goes, and the wait with it.
+                    var wasAwaiting = chat.Awaiting is not null;
+                    chat.Awaiting = null;
                     machine.Fire(ChatTrigger.Lock);
-                    return new Reply { Screen = onboarding.UnlockPrompt(chat, member), Notice = S[lang, "signin.window_closed"] };
+                    return new Reply
+                    {
+                        Screen = onboarding.UnlockPrompt(chat, member),
+                        Notice = S[lang, "signin.window_closed"],
+                        DeleteIncomingMessage = update.Text is not null && (wasAwaiting || PinRules.IsValidFormat(PinInput.Normalize(update.Text))),
+                    };
                 }
                 if (command?.Name == MenuFeature.Lock)
                 {
@@ -260,7 +269,7 @@ public sealed class ChatEngine(
         if (member.LastSeenAt is not { } seen || now - seen > TimeSpan.FromMinutes(1))
         {
             member.LastSeenAt = now;
-            db.Members.Update(member);
+            db.UpdateMember(member.UserId, m => m.LastSeenAt = now);
         }
         return new SessionContext(update, chat, Onboarding.LangOf(chat), member, tenant, role, unlocked, uzum.For(tenant.IsDemo));
     }

@@ -26,7 +26,6 @@ public sealed class Onboarding(
     TimeProvider time,
     ILogger<Onboarding> log)
 {
-    private const string StartCodeKey = "start_code";
     /// <summary>Set while an owner who forgot the PIN reconnects the token: the tenant's id.</summary>
     private const string ReconnectKey = "reconnect";
 
@@ -37,11 +36,11 @@ public sealed class Onboarding(
     public Reply Begin(ChatDocument chat, Stateless.StateMachine<ChatState, ChatTrigger> machine, string? startCode)
     {
         pending.Forget(chat.ChatId);
-        chat.Bag.Remove(StartCodeKey);
         chat.Bag.Remove(ReconnectKey);
-        if (!string.IsNullOrWhiteSpace(startCode)) chat.Bag[StartCodeKey] = startCode.Trim();
+        // A deep-link code is a secret: it waits for the language choice in memory, never in the database.
+        pending.PutStartCode(chat.ChatId, string.IsNullOrWhiteSpace(startCode) ? null : startCode.Trim());
         machine.Fire(ChatTrigger.Begin);
-        return new Reply { Screen = OnboardingScreens.Welcome(), AsNewMessage = true };
+        return new Reply { Screen = OnboardingScreens.Welcome(), AsNewMessage = true, DeleteIncomingMessage = startCode is not null };
     }
 
     public async Task<Reply> ChooseLanguageAsync(ChatDocument chat, Stateless.StateMachine<ChatState, ChatTrigger> machine, Lang lang, Incoming update, CancellationToken ct)
@@ -49,7 +48,7 @@ public sealed class Onboarding(
         chat.Language = lang.Code();
         chat.LanguageChosen = true;
         machine.Fire(ChatTrigger.LanguageChosen);
-        if (chat.Bag.Remove(StartCodeKey, out var code)) return await RedeemCodeAsync(chat, machine, code, update, ct, deleteMessage: false);
+        if (pending.TakeStartCode(chat.ChatId) is { } code) return await RedeemCodeAsync(chat, machine, code, update, ct, deleteMessage: false);
         return Reply.Of(OnboardingScreens.AskCode(lang));
     }
 
@@ -72,6 +71,8 @@ public sealed class Onboarding(
             attemptsDoc.LockoutLevel = after.LockoutLevel;
             attemptsDoc.PausedUntil = after.LockedUntil?.UtcDateTime;
             db.CodeAttempts.Upsert(attemptsDoc);
+            if (after.LockedUntil is { } pausedUntil)
+                return Screen(OnboardingScreens.AskCode(lang, "onboarding.code_paused", Formats.DateTime(pausedUntil)), deleteMessage);
             var key = verdict switch
             {
                 CodeVerdict.Expired => "onboarding.code_expired",
@@ -82,7 +83,8 @@ public sealed class Onboarding(
             return Screen(OnboardingScreens.AskCode(lang, key), deleteMessage);
         }
 
-        db.CodeAttempts.Delete(chat.ChatId);
+        // The wrong-code count is reset only when a code is used up by finishing onboarding: a valid code that is
+        // shown and abandoned must not wipe the count of the guesses around it.
         audit.Record(AuditActions.SignInCode, update.UserId, chat.ChatId, tenantId: code.TenantId, detail: code.Role);
         if (code.TenantId is null)
         {
@@ -332,6 +334,7 @@ public sealed class Onboarding(
 
     private async Task<Reply> FinishAsync(ChatDocument chat, Stateless.StateMachine<ChatState, ChatTrigger> machine, Incoming update, Func<Task<Reply>> menu)
     {
+        db.CodeAttempts.Delete(chat.ChatId);
         chat.PendingCodeHash = null;
         chat.UserId = update.UserId;
         pending.Forget(chat.ChatId);
@@ -351,33 +354,45 @@ public sealed class Onboarding(
         if (!PinRules.IsValidFormat(pin)) return Secret(UnlockScreen(chat, member, decision.AttemptsLeft, "onboarding.pin_only_digits"));
         if (member.PinWrap is null) return Secret(UnlockScreen(chat, member, decision.AttemptsLeft, "signin.wrap_gone"));
 
-        var tenant = db.Tenants.FindById(member.TenantId);
         UzumToken? token = null;
-        DataKey? key = null;
-        if (tenant?.SealedToken is not null && member.PinWrap is not null && PinRules.IsValidFormat(pin.Trim()))
+        DataKey? key = await Task.Run(() => vault.TryUnwrapWithPin(member.PinWrap, pin, member.TenantId, member.UserId));
+        // Re-read after the slow derivation: a re-key may have replaced the token (and this wrap) meanwhile.
+        var tenant = db.Tenants.FindById(member.TenantId);
+        if (key is not null && tenant?.SealedToken is not null)
         {
-            key = await Task.Run(() => vault.TryUnwrapWithPin(member.PinWrap, pin.Trim(), member.TenantId, member.UserId));
-            if (key is not null) token = new UzumToken(vault.Open(tenant.SealedToken, key, tenant.Id));
+            try { token = new UzumToken(vault.Open(tenant.SealedToken, key, tenant.Id)); }
+            catch (System.Security.Cryptography.CryptographicException) { key.Dispose(); key = null; }
         }
         audit.Record(AuditActions.SignInPin, update.UserId, chat.ChatId, token is not null, member.TenantId);
-        member.LastSeenAt = now.UtcDateTime;
 
         if (token is null)
         {
             var after = PinGuard.AfterFailure(attempts, now);
-            member.PinFailures = after.Failures;
-            member.PinLockoutLevel = after.LockoutLevel;
-            member.PinLockedUntil = after.LockedUntil?.UtcDateTime;
-            db.Members.Update(member);
+            db.UpdateMember(member.UserId, m =>
+            {
+                // counted on the fresh record: two chats guessing at once both count
+                after = PinGuard.AfterFailure(new PinAttempts(m.PinFailures, m.PinLockoutLevel, Utc(m.PinLockedUntil)), now);
+                m.PinFailures = after.Failures;
+                m.PinLockoutLevel = after.LockoutLevel;
+                m.PinLockedUntil = after.LockedUntil?.UtcDateTime;
+            });
             return after.LockedUntil is { } until
                 ? Secret(LockedOutScreen(chat, member, until))
                 : Secret(UnlockScreen(chat, member, PinGuard.AttemptsLeft(after, now), "signin.pin_wrong"));
         }
 
-        member.PinFailures = 0;
-        member.PinLockoutLevel = 0;
-        member.PinLockedUntil = null;
-        db.Members.Update(member);
+        var stillMember = db.UpdateMember(member.UserId, m =>
+        {
+            m.PinFailures = 0;
+            m.PinLockoutLevel = 0;
+            m.PinLockedUntil = null;
+            m.LastSeenAt = now.UtcDateTime;
+        });
+        if (!stillMember)
+        {
+            key!.Dispose();
+            return Begin(chat, machine, null);
+        }
         chat.UserId = member.UserId;
         sessions.Unlock(member.UserId, token.Value, key!);
         machine.Fire(ChatTrigger.Unlocked);

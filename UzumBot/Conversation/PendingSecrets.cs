@@ -14,6 +14,17 @@ public sealed class PendingSecrets(TimeProvider time)
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
 
     private readonly ConcurrentDictionary<long, Entry> _byChat = new();
+    private readonly ConcurrentDictionary<long, (string Code, DateTimeOffset ExpiresAt)> _startCodes = new();
+
+    /// <summary>A deep-link code (/start CODE) waiting for the language choice; null clears it.</summary>
+    public void PutStartCode(long chatId, string? code)
+    {
+        if (code is null) _startCodes.TryRemove(chatId, out _);
+        else _startCodes[chatId] = (code, time.GetUtcNow() + Lifetime);
+    }
+
+    public string? TakeStartCode(long chatId) =>
+        _startCodes.TryRemove(chatId, out var entry) && entry.ExpiresAt > time.GetUtcNow() ? entry.Code : null;
 
     /// <param name="Invite">Set when a team member joins an existing tenant.</param>
     public sealed record Entry(UzumToken Token, IReadOnlyList<Shop> Shops, bool IsDemo, string? FirstPin, DateTimeOffset ExpiresAt, PendingInvite? Invite = null);

@@ -27,22 +27,25 @@ public sealed class TenantRekey(Database db, TokenVault vault, TokenFingerprint 
     public DataKey Rekey(TenantDocument tenant, MemberDocument owner, UzumToken token, IReadOnlyList<Shop> shops, string pin, long chatId)
     {
         var (sealedToken, key) = vault.Seal(token.Value, tenant.Id);
-        owner.PinWrap = vault.WrapWithPin(key, pin, tenant.Id, owner.UserId);
-        owner.PinFailures = 0;
-        owner.PinLockoutLevel = 0;
-        owner.PinLockedUntil = null;
-        db.Members.Update(owner);
+        var wrap = vault.WrapWithPin(key, pin, tenant.Id, owner.UserId);
 
         tenant.SealedToken = sealedToken;
         tenant.TokenFingerprint = tenant.IsDemo ? tenant.TokenFingerprint : fingerprints.Compute(token);
         tenant.Shops = shops.Select(s => new ShopDocument { Id = s.Id, Name = s.Name ?? s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToList();
         if (tenant.SelectedShopId is { } selected && tenant.Shops.All(s => s.Id != selected)) tenant.SelectedShopId = null;
         db.Tenants.Update(tenant);
+        db.UpdateMember(owner.UserId, m =>
+        {
+            m.PinWrap = wrap;
+            m.PinFailures = 0;
+            m.PinLockoutLevel = 0;
+            m.PinLockedUntil = null;
+        });
+        owner.PinWrap = wrap;
 
         foreach (var member in db.Members.Find(m => m.TenantId == tenant.Id && m.UserId != owner.UserId).ToArray())
         {
-            member.PinWrap = null;
-            db.Members.Update(member);
+            db.UpdateMember(member.UserId, m => m.PinWrap = null);
             sessions.Lock(member.UserId);
         }
         foreach (var invite in codes.OpenInvites(tenant.Id)) codes.Revoke(tenant.Id, invite.Hash);

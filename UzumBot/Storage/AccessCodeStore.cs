@@ -15,6 +15,9 @@ public enum CodeVerdict
 /// <summary>Access codes: owner codes from the operator, team invites from an owner. Shown once, stored as SHA-256.</summary>
 public sealed class AccessCodeStore(Database db, TimeProvider time)
 {
+    /// <summary>Read-decrement-write of a use is one step: two people racing for a 1-use code cannot both get it.</summary>
+    private readonly object _consume = new();
+
     /// <summary>Creates an owner code and returns it in display form.</summary>
     public string Create(Role role, int uses, TimeSpan validFor, string? tenantId = null, long? createdBy = null) =>
         Insert(role, uses, validFor, tenantId, createdBy, keyWrap: null);
@@ -53,6 +56,7 @@ public sealed class AccessCodeStore(Database db, TimeProvider time)
     /// <summary>Checks a typed code; the stored code comes back only when it is valid now.</summary>
     public (CodeVerdict Verdict, AccessCodeDocument? Code) Check(string? typed)
     {
+        SweepExpired();
         var hash = AccessCodeHasher.TryHash(typed);
         var doc = hash is null ? null : db.AccessCodes.FindById(hash);
         if (doc is null) return (CodeVerdict.Unknown, null);
@@ -70,11 +74,27 @@ public sealed class AccessCodeStore(Database db, TimeProvider time)
     /// <summary>Uses one use of the code; false when it was used up, expired or revoked in the meantime.</summary>
     public bool TryConsume(string hash)
     {
-        var doc = db.AccessCodes.FindById(hash);
-        if (doc is null || doc.Revoked || doc.UsesLeft < 1 || doc.ExpiresAt <= time.GetUtcNow().UtcDateTime) return false;
-        doc.UsesLeft--;
-        if (doc.UsesLeft == 0) doc.KeyWrap = null; // a spent invite keeps no wrap of the key
-        return db.AccessCodes.Update(doc);
+        lock (_consume)
+        {
+            var doc = db.AccessCodes.FindById(hash);
+            if (doc is null || doc.Revoked || doc.UsesLeft < 1 || doc.ExpiresAt <= time.GetUtcNow().UtcDateTime) return false;
+            doc.UsesLeft--;
+            if (doc.UsesLeft == 0) doc.KeyWrap = null; // a spent invite keeps no wrap of the key
+            return db.AccessCodes.Update(doc);
+        }
+    }
+
+    /// <summary>Expired invites drop their wrap of the data key: an old code must not open the current key.</summary>
+    public int SweepExpired()
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var stale = db.AccessCodes.Find(c => c.KeyWrap != null && c.ExpiresAt <= now).ToArray();
+        foreach (var doc in stale)
+        {
+            doc.KeyWrap = null;
+            db.AccessCodes.Update(doc);
+        }
+        return stale.Length;
     }
 
     /// <summary>The tenant's invites that can still be used, newest first.</summary>

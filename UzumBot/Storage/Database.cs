@@ -62,6 +62,23 @@ public sealed class Database : IDisposable
     public ILiteCollection<CodeAttemptsDocument> CodeAttempts => _db.GetCollection<CodeAttemptsDocument>("code_attempts");
     public ILiteCollection<SettingDocument> Settings => _db.GetCollection<SettingDocument>("settings");
 
+    private readonly object _memberWrites = new();
+
+    /// <summary>
+    /// Changes some fields of a member on a fresh read, one writer at a time: a slow PIN check that started before
+    /// the owner changed the role (or a re-key dropped the wrap) cannot write the old record back.
+    /// </summary>
+    public bool UpdateMember(long userId, Action<MemberDocument> change)
+    {
+        lock (_memberWrites)
+        {
+            var member = Members.FindById(userId);
+            if (member is null) return false;
+            change(member);
+            return Members.Update(member);
+        }
+    }
+
     public string? GetSetting(string key) => Settings.FindById(key)?.Value;
 
     public void SetSetting(string key, string value) => Settings.Upsert(new SettingDocument { Key = key, Value = value });

@@ -1,3 +1,4 @@
+using UzumBot.Conversation;
 using UzumBot.Security;
 using UzumBot.Storage;
 
@@ -23,7 +24,9 @@ public sealed class CurrentPinCheck(Database db, TokenVault vault, AuditLog audi
         var decision = PinGuard.Check(attempts, now);
         if (!decision.Allowed) return new PinCheckResult(PinCheckOutcome.LockedOut, LockedUntil: decision.LockedUntil);
 
-        var pin = typed.Trim();
+        var pin = PinInput.Normalize(typed);
+        // letters or a wrong length are a typo, not a guess: not counted (as at the sign-in door)
+        if (!PinRules.IsValidFormat(pin)) return new PinCheckResult(PinCheckOutcome.Wrong, decision.AttemptsLeft);
         var right = false;
         if (member.PinWrap is { } wrap && PinRules.IsValidFormat(pin))
         {
@@ -33,10 +36,13 @@ public sealed class CurrentPinCheck(Database db, TokenVault vault, AuditLog audi
         audit.Record(AuditActions.SignInPin, member.UserId, chatId, right, member.TenantId, detail: "settings");
 
         var after = right ? PinGuard.AfterSuccess() : PinGuard.AfterFailure(attempts, now);
-        member.PinFailures = after.Failures;
-        member.PinLockoutLevel = after.LockoutLevel;
-        member.PinLockedUntil = after.LockedUntil?.UtcDateTime;
-        db.Members.Update(member);
+        db.UpdateMember(member.UserId, m =>
+        {
+            if (!right) after = PinGuard.AfterFailure(new PinAttempts(m.PinFailures, m.PinLockoutLevel, m.PinLockedUntil is { } u ? new DateTimeOffset(DateTime.SpecifyKind(u, DateTimeKind.Utc)) : null), now);
+            m.PinFailures = after.Failures;
+            m.PinLockoutLevel = after.LockoutLevel;
+            m.PinLockedUntil = after.LockedUntil?.UtcDateTime;
+        });
 
         if (right) return new PinCheckResult(PinCheckOutcome.Right);
         return after.LockedUntil is { } until

@@ -148,7 +148,7 @@ public sealed class SettingsFeature(
     private Reply AcceptNewPin(SessionContext session, SettingsScreens screens, string text)
     {
         if (_pinDrafts.Get(session.Member.UserId) is null) return Secret(PinDraftLost(session, screens));
-        var pin = text.Trim();
+        var pin = PinInput.Normalize(text);
         if (!PinRules.IsValidFormat(pin)) return Secret(Await(session, NewPinInput, screens.AskNewPin("settings.pin.format")));
         _pinDrafts.Put(session.Member.UserId, new PinDraft(pin));
         return Secret(Await(session, RepeatPinInput, screens.AskPinRepeat()));
@@ -158,15 +158,16 @@ public sealed class SettingsFeature(
     {
         var member = session.Member;
         if (_pinDrafts.Get(member.UserId) is not { FirstPin: { } first }) return Secret(PinDraftLost(session, screens));
-        if (first != text.Trim())
+        if (first != PinInput.Normalize(text))
         {
             _pinDrafts.Put(member.UserId, new PinDraft(null));
             return Secret(Await(session, NewPinInput, screens.AskNewPin("settings.pin.mismatch")));
         }
         _pinDrafts.Forget(member.UserId);
         var key = session.Unlocked.Key;
-        member.PinWrap = await Task.Run(() => vault.WrapWithPin(key, first, member.TenantId, member.UserId), ct);
-        db.Members.Update(member);
+        var wrap = await Task.Run(() => vault.WrapWithPin(key, first, member.TenantId, member.UserId), ct);
+        member.PinWrap = wrap;
+        db.UpdateMember(member.UserId, m => m.PinWrap = wrap);
         audit.Record(AuditActions.PinChanged, member.UserId, session.Chat.ChatId, tenantId: member.TenantId);
         return Secret(screens.Home(session.T("settings.pin.changed")));
     }
@@ -188,7 +189,14 @@ public sealed class SettingsFeature(
 
     private async Task<Reply> AcceptTokenAsync(SessionContext session, SettingsScreens screens, string text, CancellationToken ct)
     {
-        if (UzumToken.TryNormalize(text) is not { } token) return AskTokenAgain(session, screens, "settings.token.malformed");
+        var problem = UzumToken.Check(text, out var token);
+        if (problem != TokenProblem.None)
+            return AskTokenAgain(session, screens, problem switch
+            {
+                TokenProblem.InnerWhitespace => "settings.token.malformed",
+                TokenProblem.NotAscii => "onboarding.token_not_ascii",
+                _ => "onboarding.token_length",
+            });
         if (rekey.TakenElsewhere(session.Tenant, token))
         {
             log.LogInformation("User {UserId} tried to reconnect a token connected by another tenant", session.Member.UserId);
@@ -209,6 +217,9 @@ public sealed class SettingsFeature(
             return AskTokenAgain(session, screens, "settings.token.unavailable");
         }
         if (shops.Count == 0) return AskTokenAgain(session, screens, "settings.token.no_shops");
+        // The owner is signed in with the PIN, so any token of theirs may replace the old one (a new key, or another
+        // UZUM account): the team's wraps go and invites are revoked either way. The forgot-PIN path, where the
+        // token is the only proof, requires the same seller (TenantRekey.BelongsTo).
         _tokenDrafts.Put(session.Member.UserId, new TokenDraft(token, shops));
         return Secret(Await(session, TokenPinInput, screens.AskPinForToken(shops)));
     }
@@ -217,7 +228,7 @@ public sealed class SettingsFeature(
     {
         var owner = session.Member;
         if (_tokenDrafts.Get(owner.UserId) is not { } draft) return AskTokenAgain(session, screens, "settings.token.lost");
-        var pin = text.Trim();
+        var pin = PinInput.Normalize(text);
         if (!PinRules.IsValidFormat(pin)) return Secret(Await(session, TokenPinInput, screens.AskPinForToken(draft.Shops, "settings.pin.format")));
         _tokenDrafts.Forget(owner.UserId);
         var tenant = db.Tenants.FindById(session.Tenant.Id) ?? throw new InvalidOperationException("The tenant is gone.");

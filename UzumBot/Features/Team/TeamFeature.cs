@@ -101,8 +101,7 @@ public sealed class TeamFeature(
         if (db.Members.FindById(member.UserId) is not { } doc) return Reply.Of(screens.MemberNotFound());
         if (doc.Role != role.ToString())
         {
-            doc.Role = role.ToString();
-            db.Members.Update(doc);
+            db.UpdateMember(doc.UserId, m => m.Role = role.ToString());
             audit.Record(AuditActions.RoleChanged, session.Member.UserId, session.Update.ChatId, tenantId: session.Tenant.Id,
                 detail: $"{member.UserId} {role}");
         }

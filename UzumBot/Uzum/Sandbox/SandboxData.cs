@@ -15,7 +15,8 @@ public sealed class SandboxData(TimeProvider? time = null)
     public SandboxSellerData For(string token)
     {
         if (!SandboxSeller.IsSandboxToken(token)) throw new ArgumentException("Not a sandbox token.", nameof(token));
-        return _sellers.GetOrAdd(token, t => new Lazy<SandboxSellerData>(() => SandboxSellerData.Generate(t, Time.GetUtcNow()))).Value;
+        var account = SandboxSeller.Account(token);
+        return _sellers.GetOrAdd(account, a => new Lazy<SandboxSellerData>(() => SandboxSellerData.Generate(a, Time.GetUtcNow()))).Value;
     }
 }
 

@@ -15,10 +15,16 @@ public static class SandboxSeller
         token is not null && token.Length > TokenPrefix.Length && token.StartsWith(TokenPrefix, StringComparison.Ordinal)
         && !token.Any(char.IsWhiteSpace);
 
+    /// <summary>
+    /// The seller account a token belongs to: the part before the first '.', so <c>sandbox-bahor.key2</c> is a second
+    /// API key of <c>sandbox-bahor</c> (same shops, same data), as a seller's new key in the cabinet would be.
+    /// </summary>
+    public static string Account(string token) => token.Split('.', 2)[0];
+
     /// <summary>A seed that is the same on every machine and run (string.GetHashCode is randomized per process).</summary>
     public static int Seed(string token)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(token));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(Account(token)));
         return BitConverter.ToInt32(hash, 0) & int.MaxValue;
     }
 }
