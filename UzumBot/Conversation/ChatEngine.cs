@@ -23,6 +23,7 @@ public sealed class ChatEngine(
     IEnumerable<IOperatorFeature> operatorFeatures,
     Microsoft.Extensions.Options.IOptions<Hosting.BotOptions> botOptions,
     MenuFeature menu,
+    AuditLog audit,
     TimeProvider time,
     ILogger<ChatEngine> log)
 {
@@ -199,6 +200,7 @@ public sealed class ChatEngine(
         chat.UserId = member.UserId;
         if (sessions.Touch(member.UserId) is not null)
         {
+            audit.Record(AuditActions.SignInWindow, member.UserId, chat.ChatId, tenantId: member.TenantId);
             machine.Fire(ChatTrigger.Unlocked);
             return (await MenuReplyAsync(chat, update, ct)) with { AsNewMessage = asNewMessage };
         }
@@ -231,6 +233,9 @@ public sealed class ChatEngine(
         if (chat.Awaiting is { } input && textInputs.FirstOrDefault(f => input.StartsWith(f.InputPrefix, StringComparison.Ordinal)) is { } feature)
         {
             chat.Awaiting = null;
+            // The role may have changed since the question was asked.
+            if (!session.Can(feature.RequiredFor(input)))
+                return new Reply { Screen = await menu.MainAsync(session, ct), Notice = S[session.Lang, "common.not_allowed"], DeleteIncomingMessage = true };
             return await feature.HandleTextAsync(session, input, update.Text!, ct);
         }
         // A PIN typed out of habit while already unlocked must not stay in the chat.

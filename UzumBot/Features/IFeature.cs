@@ -23,6 +23,9 @@ public interface ITextInputFeature
 {
     string InputPrefix { get; }
 
+    /// <summary>The permission typed input needs; checked by the engine again when the text arrives.</summary>
+    Permission RequiredFor(string input) => Permission.OwnSettings;
+
     Task<Reply> HandleTextAsync(SessionContext session, string input, string text, CancellationToken ct);
 }
 

@@ -55,6 +55,8 @@ public sealed class SettingsFeature(
 
     public string InputPrefix => "settings.";
 
+    public Permission RequiredFor(string input) => input.StartsWith(TokenInput, StringComparison.Ordinal) ? Permission.ManageToken : Permission.OwnSettings;
+
     public IReadOnlyDictionary<string, Permission> Commands { get; } = new Dictionary<string, Permission>
     {
         [Home] = Permission.OwnSettings,
@@ -252,7 +254,7 @@ public sealed class SettingsFeature(
     private Reply DeleteMemberData(SessionContext session, SettingsScreens screens)
     {
         eraser.DeleteMember(session.Member, session.Chat);
-        audit.Record(AuditActions.DataDeleted, session.Member.UserId, session.Chat.ChatId, detail: "member");
+        audit.Record(AuditActions.DataDeleted, session.Member.UserId, session.Chat.ChatId, tenantId: session.Tenant.Id, detail: "member");
         return Reply.Of(screens.Farewell("settings.delete.done"));
     }
 
