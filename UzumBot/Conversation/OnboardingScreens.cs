@@ -18,8 +18,9 @@ public static class OnboardingScreens
     public static Screen Welcome() => new(
         S[Lang.Ru, "onboarding.welcome"] + "\n" + S[Lang.Ru, "onboarding.choose_language"] + " / " + S[Lang.Uz, "onboarding.choose_language"],
         new Keyboard().Row(
-            new Button("🇷🇺 Русский", CallbackData.Encode(ChooseLanguage, "ru")),
-            new Button("🇺🇿 Oʻzbekcha", CallbackData.Encode(ChooseLanguage, "uz"))).Build());
+            // each language names itself, whatever the chat's language
+            new Button(S[Lang.Ru, "onboarding.language_name"], CallbackData.Encode(ChooseLanguage, "ru")),
+            new Button(S[Lang.Uz, "onboarding.language_name"], CallbackData.Encode(ChooseLanguage, "uz"))).Build());
 
     public static Screen AskCode(Lang lang, string? problemKey = null, params object?[] args) =>
         new(Problem(lang, problemKey, args) + S[lang, "onboarding.ask_code"],

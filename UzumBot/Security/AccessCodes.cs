@@ -14,7 +14,8 @@ public static class AccessCodeGenerator
     private const int GroupLength = 4;
 
     // Cyrillic capitals that look like Latin ones: a Russian keyboard layout produces these.
-    private const string CyrillicLookalikes = "АВЕКМНРСТХ";
+    // А В Е К М Н Р С Т Х: Cyrillic capitals that look like Latin ones (escaped: no Cyrillic literals in code)
+    private const string CyrillicLookalikes = "\u0410\u0412\u0415\u041A\u041C\u041D\u0420\u0421\u0422\u0425";
     private const string LatinEquivalents = "ABEKMHPCTX";
 
     /// <summary>A new random code, grouped for display. Show it once; store only <see cref="AccessCodeHasher.Hash"/>.</summary>

@@ -178,7 +178,7 @@ public sealed class SettingsFeatureTests : IDisposable
         Assert.Null(_db.CodeAttempts.FindById(ManagerId));
         Assert.NotNull(_db.Tenants.FindById(TenantId));
         Assert.NotNull(_db.Members.FindById(OwnerId));
-        Assert.Contains(_db.Audit.FindAll(), a => a.Action == AuditActions.DataDeleted && a.TenantId == null);
+        Assert.Contains(_db.Audit.FindAll(), a => a.Action == AuditActions.DataDeleted && a.TenantId == TenantId);
     }
 
     [Fact]

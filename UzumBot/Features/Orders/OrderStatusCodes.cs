@@ -39,6 +39,6 @@ public static class OrderStatusCodes
     /// <summary>The resource key of a status name; unknown statuses are shown as UZUM sent them.</summary>
     public static string NameKey(string status) => "status." + status;
 
-    /// <summary>The status of one order ("Отменён"), where <see cref="NameKey"/> names a chip of many ("Отменены").</summary>
+    /// <summary>The status of one order (RU "cancelled", singular), where <see cref="NameKey"/> names a chip of many.</summary>
     public static string SingularKey(string status) => "status.one." + status;
 }
