@@ -23,6 +23,8 @@ class BotApi(http.server.BaseHTTPRequestHandler):
                 first_get_updates.append(time.monotonic())
             time.sleep(1)
             body = {"ok": True, "result": []}
+        elif method == "getMe":
+            body = {"ok": True, "result": {"id": 123456, "is_bot": True, "first_name": "Measure", "username": "measure_bot"}}
         else:
             body = {"ok": True, "result": True}
         data = json.dumps(body).encode()
