@@ -102,7 +102,8 @@ public sealed class Onboarding(
         var tenant = db.Tenants.FindById(code.TenantId);
         if (tenant?.SealedToken is null || code.KeyWrap is null)
             return Secret(OnboardingScreens.AskCode(lang, "onboarding.code_revoked"));
-        if (db.Members.FindById(update.UserId) is { } existing && existing.TenantId != tenant.Id)
+        // A member elsewhere must leave first — unless a re-key already took their access there.
+        if (db.Members.FindById(update.UserId) is { } existing && existing.TenantId != tenant.Id && existing.PinWrap is not null)
             return Secret(OnboardingScreens.AskCode(lang, "onboarding.already_member"));
 
         var key = await Task.Run(() => vault.TryUnwrapWithCode(code.KeyWrap, typed, tenant.Id), ct);
@@ -421,6 +422,11 @@ public sealed class Onboarding(
     /// <summary>S2: the in-memory token is gone (expired, or the bot restarted): ask for it again.</summary>
     private Reply TokenLost(ChatDocument chat, Stateless.StateMachine<ChatState, ChatTrigger> machine)
     {
+        if (IsReconnecting(chat))
+        {
+            machine.Fire(ChatTrigger.TokenLost);
+            return Secret(OnboardingScreens.AskToken(LangOf(chat), "onboarding.token_lost", "onboarding.reconnect_ask_token"));
+        }
         if (chat.PendingCodeHash is null)
         {
             // an invitee: their opened key is gone with the restart; the invite code opens it again
