@@ -46,27 +46,31 @@ internal static class LenientNumber
             || double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>A whole number from a number, a numeric string, or null (as 0).</summary>
+    public static long ReadInt64(ref Utf8JsonReader reader, Type type)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                return reader.TryGetInt64(out var n) ? n : checked((long)reader.GetDouble());
+            case JsonTokenType.Null:
+                return 0;
+            case JsonTokenType.String:
+                if (long.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l)) return l;
+                if (TryReadString(ref reader, out var d)) return checked((long)d);
+                break;
+        }
+        throw Unexpected(ref reader, type);
+    }
+
     public static JsonException Unexpected(ref Utf8JsonReader reader, Type type) =>
         new($"Cannot read {reader.TokenType} as {type.Name}.");
 }
 
 public sealed class LenientInt64Converter : JsonConverter<long>
 {
-    public override long Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Number:
-                return reader.TryGetInt64(out var n) ? n : (long)reader.GetDouble();
-            case JsonTokenType.Null:
-                return 0;
-            case JsonTokenType.String:
-                if (long.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l)) return l;
-                if (LenientNumber.TryReadString(ref reader, out var d)) return (long)d;
-                break;
-        }
-        throw LenientNumber.Unexpected(ref reader, typeToConvert);
-    }
+    public override long Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        LenientNumber.ReadInt64(ref reader, typeToConvert);
 
     public override void Write(Utf8JsonWriter writer, long value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
 }
@@ -75,17 +79,8 @@ public sealed class LenientInt32Converter : JsonConverter<int>
 {
     public override int Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Number:
-                return reader.TryGetInt32(out var n) ? n : (int)reader.GetDouble();
-            case JsonTokenType.Null:
-                return 0;
-            case JsonTokenType.String:
-                if (LenientNumber.TryReadString(ref reader, out var d)) return (int)d;
-                break;
-        }
-        throw LenientNumber.Unexpected(ref reader, typeToConvert);
+        var value = LenientNumber.ReadInt64(ref reader, typeToConvert);
+        return value is >= int.MinValue and <= int.MaxValue ? (int)value : throw new JsonException($"{value} does not fit {typeToConvert.Name}.");
     }
 
     public override void Write(Utf8JsonWriter writer, int value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
