@@ -66,6 +66,9 @@ public sealed class KeyboardLimitsTests
             yield return ($"list {status}", screens.List(status, new CappedList<SellerOrder>(many, true), 2));
             yield return ($"card {status}", screens.Card(Order(huge, status, "x"), status, 999));
         }
+        var reasons = new[] { new ReturnReason("OUT_OF_STOCK", "Tovar yoʻq"), new ReturnReason("OUT_OF_PACKAGE", "Qadoq yoʻq"), new ReturnReason("OUT_OF_TIME", "Yigʻishga ulgurmayapman"), new ReturnReason("SOMETHING_NEW", "<b>&") };
+        yield return ("cancel reasons", screens.CancelReasons(Order(huge, OrderStatuses.Packing, "x"), reasons));
+        foreach (var reason in reasons) yield return ($"cancel {reason.Reason}", screens.CancelConfirmation(Order(huge, OrderStatuses.Packing, "x"), reason, Now));
         yield return ("empty list", screens.List(OrderStatuses.Canceled, new CappedList<SellerOrder>([], false), 0));
         yield return ("not found", screens.NotFound(huge));
         yield return ("label problem", screens.LabelProblem(Order(huge, OrderStatuses.Packing, "x"), "orders.label.busy"));

@@ -68,6 +68,7 @@ public static class BotServices
         services.AddSingleton<PendingSecrets>();
         services.AddSingleton<UnlockedSessions>();
         services.AddSingleton<OrdersReader>();
+        services.AddSingleton<OrderCancellation>();
         services.AddSingleton<MenuFeature>();
         services.AddSingleton<IFeature>(sp => sp.GetRequiredService<MenuFeature>());
         services.AddSingleton<IFeature, OrdersFeature>();

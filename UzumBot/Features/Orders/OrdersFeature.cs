@@ -7,7 +7,7 @@ using UzumBot.Uzum;
 namespace UzumBot.Features.Orders;
 
 /// <summary>📋 Orders: status chips with counts, paged lists, the order card and its parcel labels.</summary>
-public sealed class OrdersFeature(OrdersReader reader, AuditLog audit, TimeProvider time) : IFeature
+public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancellation, AuditLog audit, TimeProvider time) : IFeature
 {
     public const string Home = "o";
     public const string MoreStatuses = "om";
@@ -15,6 +15,12 @@ public sealed class OrdersFeature(OrdersReader reader, AuditLog audit, TimeProvi
     public const string Card = "oc";
     public const string Label = "lb";
     public const string Confirm = "oa";
+    public const string Cancel = "ox";
+    public const string CancelReason = "oxr";
+    public const string CancelConfirmed = "oxy";
+
+    /// <summary>A cancel confirmation older than this (the bot was offline, the screen forgotten) is asked again.</summary>
+    public static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromHours(1);
 
     public IReadOnlyDictionary<string, Permission> Commands { get; } = new Dictionary<string, Permission>
     {
@@ -24,6 +30,9 @@ public sealed class OrdersFeature(OrdersReader reader, AuditLog audit, TimeProvi
         [Card] = Permission.ViewOrders,
         [Label] = Permission.ActOnOrders,
         [Confirm] = Permission.ActOnOrders,
+        [Cancel] = Permission.ActOnOrders,
+        [CancelReason] = Permission.ActOnOrders,
+        [CancelConfirmed] = Permission.ActOnOrders,
     };
 
     public async Task<Reply> HandleAsync(SessionContext session, CallbackCommand command, CancellationToken ct)
@@ -47,6 +56,12 @@ public sealed class OrdersFeature(OrdersReader reader, AuditLog audit, TimeProvi
                 return await LabelAsync(session, screens, orderId, size, ct);
             case Confirm when command.LongArg(0) is { } orderId:
                 return await ConfirmAsync(session, screens, orderId, ct);
+            case Cancel when command.LongArg(0) is { } orderId:
+                return await CancelReasonsAsync(session, screens, orderId, ct);
+            case CancelReason when command.LongArg(0) is { } orderId && command.Arg(1) is { Length: > 0 } reason:
+                return await CancelConfirmationAsync(session, screens, orderId, reason, ct);
+            case CancelConfirmed when command.LongArg(0) is { } orderId && command.Arg(1) is { Length: > 0 } reason && command.LongArg(2) is { } issued:
+                return await CancelNowAsync(session, screens, orderId, reason, DateTimeOffset.FromUnixTimeSeconds(issued), ct);
             default:
                 return Reply.Of(screens.NotFound(null));
         }
@@ -110,6 +125,46 @@ public sealed class OrdersFeature(OrdersReader reader, AuditLog audit, TimeProvi
             Screen = screens.Card(now, now.Status, 0),
             Notice = confirmed ? session.T("orders.confirm.done") : session.T(problem ?? "orders.confirm.failed"),
         };
+    }
+
+    private async Task<Reply> CancelReasonsAsync(SessionContext session, OrdersScreens screens, long orderId, CancellationToken ct)
+    {
+        var order = await reader.FindAsync(session, orderId, ct);
+        if (order is null) return Reply.Of(screens.NotFound(orderId));
+        if (!OrderCancellation.IsCancellable(order)) return new Reply { Screen = screens.Card(order, order.Status, 0), Notice = session.T("orders.cancel.not_cancellable") };
+        return Reply.Of(screens.CancelReasons(order, await cancellation.ReasonsAsync(session, ct)));
+    }
+
+    private async Task<Reply> CancelConfirmationAsync(SessionContext session, OrdersScreens screens, long orderId, string reason, CancellationToken ct)
+    {
+        var reasons = await cancellation.ReasonsAsync(session, ct);
+        if (reasons.FirstOrDefault(r => r.Reason == reason) is not { } chosen) return Reply.Of(screens.NotFound(null));
+        var order = await reader.FindAsync(session, orderId, ct);
+        if (order is null) return Reply.Of(screens.NotFound(orderId));
+        return Reply.Of(screens.CancelConfirmation(order, chosen, time.GetUtcNow()));
+    }
+
+    private async Task<Reply> CancelNowAsync(SessionContext session, OrdersScreens screens, long orderId, string reason, DateTimeOffset issued, CancellationToken ct)
+    {
+        var reasons = await cancellation.ReasonsAsync(session, ct);
+        if (reasons.FirstOrDefault(r => r.Reason == reason) is not { } chosen) return Reply.Of(screens.NotFound(null));
+        if (time.GetUtcNow() - issued > ConfirmationLifetime || issued > time.GetUtcNow() + TimeSpan.FromMinutes(5))
+        {
+            var order = await reader.FindAsync(session, orderId, ct);
+            return order is null
+                ? Reply.Of(screens.NotFound(orderId))
+                : new Reply { Screen = screens.CancelConfirmation(order, chosen, time.GetUtcNow()), Notice = session.T("orders.cancel.stale") };
+        }
+        var (outcome, now) = await cancellation.CancelAsync(session, orderId, reason, ct);
+        if (now is null) return Reply.Of(screens.NotFound(orderId));
+        var notice = outcome switch
+        {
+            OrderCancellation.Outcome.Cancelled => session.F("orders.cancel.done", orderId),
+            OrderCancellation.Outcome.AlreadyCancelled => session.F("orders.cancel.already", orderId),
+            OrderCancellation.Outcome.NotCancellable => session.T("orders.cancel.not_cancellable"),
+            _ => session.T("orders.cancel.failed"),
+        };
+        return new Reply { Screen = screens.Card(now, now.Status, 0), Notice = notice };
     }
 
     private static LabelSize? ParseSize(string? code) => code switch

@@ -122,8 +122,13 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
         text.Append("\n\n").Append(session.T("orders.card.total")).Append(": <b>").Append(Formats.Money(totalPrice, Lang)).Append("</b>");
 
         var keyboard = new Keyboard();
-        if (order.Status == OrderStatuses.Created && session.Can(Security.Permission.ActOnOrders))
-            keyboard.Row(new Button(session.T("orders.confirm.button"), CallbackData.Encode(OrdersFeature.Confirm, order.Id)));
+        if (session.Can(Security.Permission.ActOnOrders))
+        {
+            var actions = new List<Button>();
+            if (order.Status == OrderStatuses.Created) actions.Add(new Button(session.T("orders.confirm.button"), CallbackData.Encode(OrdersFeature.Confirm, order.Id)));
+            if (OrderCancellation.IsCancellable(order)) actions.Add(new Button(session.T("orders.cancel.button"), CallbackData.Encode(OrdersFeature.Cancel, order.Id)));
+            keyboard.Row(actions.ToArray());
+        }
         if (HasParcelLabel(order) && session.Can(Security.Permission.ActOnOrders))
         {
             keyboard.Row(
@@ -135,6 +140,27 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
             : CallbackData.Encode(OrdersFeature.Home);
         keyboard.Row(new Button(session.T("orders.back_to_list"), back));
         return new Screen(text.ToString(), keyboard.Build());
+    }
+
+    /// <summary>❌ Cancel, step 1: the reasons UZUM allows, in the user's language where we know them.</summary>
+    public Screen CancelReasons(SellerOrder order, IReadOnlyList<ReturnReason> reasons) =>
+        new(session.F("orders.cancel.choose", order.Id),
+            new Keyboard()
+                .Grid(reasons.Select(r => new Button(ReasonName(r), CallbackData.Encode(OrdersFeature.CancelReason, order.Id, r.Reason))), 1)
+                .Row(new Button(session.T("orders.cancel.no"), CallbackData.Encode(OrdersFeature.Card, order.Id)))
+                .Build());
+
+    /// <summary>Step 2, asked once more: the confirmation carries when it was shown, so an old one is asked again.</summary>
+    public Screen CancelConfirmation(SellerOrder order, ReturnReason reason, DateTimeOffset shownAt) =>
+        new(session.F("orders.cancel.confirm", order.Id, ReasonName(reason)),
+            new Keyboard().Row(
+                new Button(session.T("orders.cancel.yes"), CallbackData.Encode(OrdersFeature.CancelConfirmed, order.Id, reason.Reason, shownAt.ToUnixTimeSeconds())),
+                new Button(session.T("orders.cancel.no"), CallbackData.Encode(OrdersFeature.Card, order.Id))).Build());
+
+    private string ReasonName(ReturnReason reason)
+    {
+        var key = "orders.cancel.reason." + reason.Reason;
+        return session.S.Has(Lang, key) ? session.T(key) : Html.Encode(reason.Title ?? reason.Reason);
     }
 
     /// <summary>DBS orders are delivered by the seller: UZUM prints no parcel label for them.</summary>
