@@ -64,4 +64,23 @@ public sealed class OrdersScreensTests
         var card = new OrdersScreens(Sessions.For(role: Role.Viewer), Now).Card(Order(7, OrderStatuses.Packing, "x"), null, 0);
         Assert.DoesNotContain(card.Keyboard.SelectMany(r => r), b => b.Data.StartsWith("1:lb:", StringComparison.Ordinal));
     }
+
+    [Theory]
+    // accept-until 19:30 UTC = 00:30 Tashkent the next day; "now" walks across UTC midnight
+    [InlineData("2026-12-03T17:45:00Z", "🔴", "04.12.2026 00:30")]
+    [InlineData("2026-12-03T13:31:00Z", "🟡", "04.12.2026 00:30")]
+    [InlineData("2026-12-03T13:29:00Z", "🟢", "04.12.2026 00:30")]
+    [InlineData("2026-12-03T12:00:00Z", "🔴", "04.12.2026 00:30", 12)]
+    [InlineData("2026-12-02T23:59:00Z", "🟢", "04.12.2026 00:30")]
+    public void Deadline_marks_and_Tashkent_times_hold_across_midnight(string nowUtc, string mark, string localDeadline, int acceptInHours = 0)
+    {
+        var now = DateTimeOffset.Parse(nowUtc, System.Globalization.CultureInfo.InvariantCulture);
+        var deadline = acceptInHours == 0 ? new DateTimeOffset(2026, 12, 3, 19, 30, 0, TimeSpan.Zero) : now.AddMinutes(90);
+        var order = Order(77, OrderStatuses.Created, "x") with { AcceptUntil = deadline, DateCreated = now.AddMinutes(-5) };
+        var screens = new OrdersScreens(Sessions.For(), now);
+        Assert.StartsWith(mark, screens.Line(order));
+        var card = screens.Card(order, null, 0).Html;
+        if (acceptInHours == 0) Assert.Contains("Принять до " + localDeadline, card);
+        Assert.Contains(mark, card);
+    }
 }

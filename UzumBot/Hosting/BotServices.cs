@@ -71,7 +71,9 @@ public static class BotServices
         services.AddSingleton<OrderCancellation>();
         services.AddSingleton<MenuFeature>();
         services.AddSingleton<IFeature>(sp => sp.GetRequiredService<MenuFeature>());
-        services.AddSingleton<IFeature, OrdersFeature>();
+        services.AddSingleton<OrdersFeature>();
+        services.AddSingleton<IFeature>(sp => sp.GetRequiredService<OrdersFeature>());
+        services.AddSingleton<ITextInputFeature>(sp => sp.GetRequiredService<OrdersFeature>());
         services.AddSettings();
         services.AddTeam();
         services.AddAdmin();

@@ -7,7 +7,7 @@ using UzumBot.Uzum;
 namespace UzumBot.Features.Orders;
 
 /// <summary>📋 Orders: status chips with counts, paged lists, the order card and its parcel labels.</summary>
-public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancellation, AuditLog audit, TimeProvider time) : IFeature
+public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancellation, AuditLog audit, TimeProvider time) : IFeature, ITextInputFeature
 {
     public const string Home = "o";
     public const string MoreStatuses = "om";
@@ -18,6 +18,8 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
     public const string Cancel = "ox";
     public const string CancelReason = "oxr";
     public const string CancelConfirmed = "oxy";
+    public const string Find = "of";
+    private const string FindInput = "orders/find";
 
     /// <summary>A cancel confirmation older than this (the bot was offline, the screen forgotten) is asked again.</summary>
     public static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromHours(1);
@@ -33,6 +35,7 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
         [Cancel] = Permission.ActOnOrders,
         [CancelReason] = Permission.ActOnOrders,
         [CancelConfirmed] = Permission.ActOnOrders,
+        [Find] = Permission.ViewOrders,
     };
 
     public async Task<Reply> HandleAsync(SessionContext session, CallbackCommand command, CancellationToken ct)
@@ -54,6 +57,9 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
                     : Reply.Of(screens.Card(order, backStatus: OrderStatusCodes.StatusOf(command.Arg(1)) ?? order.Status, backPage: command.IntArg(2) ?? 0));
             case Label when command.LongArg(0) is { } orderId && ParseSize(command.Arg(1)) is { } size:
                 return await LabelAsync(session, screens, orderId, size, ct);
+            case Find:
+                session.AwaitText(FindInput);
+                return Reply.Of(screens.AskOrderNumber(null));
             case Confirm when command.LongArg(0) is { } orderId:
                 return await ConfirmAsync(session, screens, orderId, ct);
             case Cancel when command.LongArg(0) is { } orderId:
@@ -125,6 +131,25 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
             Screen = screens.Card(now, now.Status, 0),
             Notice = confirmed ? session.T("orders.confirm.done") : session.T(problem ?? "orders.confirm.failed"),
         };
+    }
+
+    public string InputPrefix => "orders/";
+
+    public Permission RequiredFor(string input) => Permission.ViewOrders;
+
+    /// <summary>🔍 by number: the typed id (digits, "#" and spaces allowed) opens the card; another tenant's is "not found".</summary>
+    public async Task<Reply> HandleTextAsync(SessionContext session, string input, string text, CancellationToken ct)
+    {
+        var screens = new OrdersScreens(session, time.GetUtcNow());
+        var digits = new string(text.Where(c => !char.IsWhiteSpace(c) && c != '#').ToArray());
+        if (!long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var orderId) || orderId <= 0)
+        {
+            session.AwaitText(FindInput);
+            return Reply.Of(screens.AskOrderNumber("orders.find.not_a_number")) with { AsNewMessage = true };
+        }
+        var order = await reader.FindAsync(session, orderId, ct);
+        var reply = order is null ? Reply.Of(screens.NotFound(orderId)) : Reply.Of(screens.Card(order, order.Status, 0));
+        return reply with { AsNewMessage = true };
     }
 
     private async Task<Reply> CancelReasonsAsync(SessionContext session, OrdersScreens screens, long orderId, CancellationToken ct)

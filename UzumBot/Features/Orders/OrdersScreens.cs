@@ -27,6 +27,7 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
         if (counts.Any(c => c.Count is null)) text.Append("\n⚠️ ").Append(session.T("uzum.partly_unavailable"));
 
         var keyboard = new Keyboard().Grid(chips, 2);
+        if (!more) keyboard.Row(new Button(session.T("orders.find.button"), CallbackData.Encode(OrdersFeature.Find)));
         keyboard.Row(more
             ? new Button(session.T("orders.back_to_statuses"), CallbackData.Encode(OrdersFeature.Home))
             : new Button(session.T("orders.more_statuses_button"), CallbackData.Encode(OrdersFeature.MoreStatuses)));
@@ -141,6 +142,10 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
         keyboard.Row(new Button(session.T("orders.back_to_list"), back));
         return new Screen(text.ToString(), keyboard.Build());
     }
+
+    public Screen AskOrderNumber(string? problemKey) =>
+        new((problemKey is null ? "" : "⚠️ " + session.T(problemKey) + "\n\n") + session.T("orders.find.ask"),
+            new Keyboard().Row(new Button(session.T("orders.back_to_statuses"), CallbackData.Encode(OrdersFeature.Home))).Build());
 
     /// <summary>❌ Cancel, step 1: the reasons UZUM allows, in the user's language where we know them.</summary>
     public Screen CancelReasons(SellerOrder order, IReadOnlyList<ReturnReason> reasons) =>
