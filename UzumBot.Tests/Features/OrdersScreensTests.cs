@@ -83,4 +83,21 @@ public sealed class OrdersScreensTests
         if (acceptInHours == 0) Assert.Contains("Принять до " + localDeadline, card);
         Assert.Contains(mark, card);
     }
+
+    [Fact]
+    public void A_DBS_card_says_where_and_to_whom_and_an_FBS_card_its_drop_off_point()
+    {
+        var screens = new OrdersScreens(Sessions.For(), Now);
+        var dbs = Order(5, OrderStatuses.Packing, "x", "DBS") with
+        {
+            DeliveryInfo = new DeliveryInfo("Toshkent sh., Yunusobod <14>", "Madina Rahimova", "+998901234567", "Domofon & qoʻngʻiroq"),
+        };
+        var card = Sendable.Assert("dbs", screens.Card(dbs, null, 0));
+        Assert.Contains("🏠 Toshkent sh., Yunusobod <14>", card);
+        Assert.Contains("👤 Madina Rahimova · +998901234567", card);
+        Assert.Contains("💬 Domofon & qoʻngʻiroq", card);
+
+        var fbs = Order(6, OrderStatuses.Packing, "x") with { DropOffPoint = new DropOffPoint("u1", "Chilonzor, 9-kvartal", "DROP_OFF_POINT") };
+        Assert.Contains("Пункт сдачи: Chilonzor, 9-kvartal", Sendable.Assert("fbs", screens.Card(fbs, null, 0)));
+    }
 }

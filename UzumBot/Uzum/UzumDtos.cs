@@ -91,6 +91,8 @@ public sealed record SellerOrder
     public long? InvoiceNumber { get; init; }
     /// <summary>DBS only: where and to whom the seller delivers.</summary>
     public DeliveryInfo? DeliveryInfo { get; init; }
+    /// <summary>Where an FBS parcel is handed over, when UZUM has assigned it.</summary>
+    public DropOffPoint? DropOffPoint { get; init; }
     public IReadOnlyList<OrderItem>? OrderItems { get; init; }
 
     public IReadOnlyList<OrderItem> Items => OrderItems ?? [];
@@ -98,6 +100,8 @@ public sealed record SellerOrder
 }
 
 public sealed record OrderStock(long Id, string? Title);
+
+public sealed record DropOffPoint(string? Uuid, string? Address, string? Type);
 
 public sealed record DeliveryInfo(string? DeliveryAddress, string? CustomerFullname, string? CustomerPhone, string? DeliveryComment);
 

@@ -108,6 +108,15 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
         else if (order.DeliverUntil is { } deliver)
             text.Append('\n').Append(session.F("orders.card.deliver_until", Formats.DateTime(deliver)));
         if (order.Stock?.Title is { Length: > 0 } stock) text.Append('\n').Append(session.F("orders.card.stock", Html.Encode(stock)));
+        if (order.DropOffPoint?.Address is { Length: > 0 } point) text.Append('\n').Append(session.F("orders.card.drop_off", Html.Encode(point)));
+        if (order.IsDbs && order.DeliveryInfo is { } delivery)
+        {
+            // DBS: the seller delivers, so the card carries where and to whom
+            if (!string.IsNullOrWhiteSpace(delivery.DeliveryAddress)) text.Append("\n🏠 ").Append(Html.Encode(delivery.DeliveryAddress));
+            if (!string.IsNullOrWhiteSpace(delivery.CustomerFullname) || !string.IsNullOrWhiteSpace(delivery.CustomerPhone))
+                text.Append("\n👤 ").Append(Html.Encode(string.Join(" · ", new[] { delivery.CustomerFullname, delivery.CustomerPhone }.Where(v => !string.IsNullOrWhiteSpace(v)))));
+            if (!string.IsNullOrWhiteSpace(delivery.DeliveryComment)) text.Append("\n💬 ").Append(Html.Encode(delivery.DeliveryComment));
+        }
 
         var index = 0;
         long sum = 0;
