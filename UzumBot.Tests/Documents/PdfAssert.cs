@@ -38,14 +38,14 @@ internal static class Pdftoppm
             .FirstOrDefault(File.Exists);
 
     /// <summary>Renders page 1 as 8-bit grey at the given dpi and returns the raw pixels (PGM, parsed here).</summary>
-    public static (byte[] Pixels, int Width, int Height) RenderGray(byte[] pdf, int dpi)
+    public static (byte[] Pixels, int Width, int Height) RenderGray(byte[] pdf, int dpi, int page = 1)
     {
         var dir = Directory.CreateTempSubdirectory("label-");
         try
         {
             var input = System.IO.Path.Combine(dir.FullName, "in.pdf");
             File.WriteAllBytes(input, pdf);
-            var start = new System.Diagnostics.ProcessStartInfo(Path!, ["-gray", "-r", dpi.ToString(), "-f", "1", "-l", "1", "-singlefile", input, System.IO.Path.Combine(dir.FullName, "out")])
+            var start = new System.Diagnostics.ProcessStartInfo(Path!, ["-gray", "-r", dpi.ToString(), "-f", page.ToString(), "-l", page.ToString(), "-singlefile", input, System.IO.Path.Combine(dir.FullName, "out")])
             {
                 RedirectStandardError = true,
             };

@@ -47,7 +47,7 @@ public sealed class ChatEngine(
         if (_byCommand.TryGetValue(command.Name, out var feature) && db.Members.FindById(tap.UserId) is { } member
             && Enum.TryParse<Role>(member.Role, out var role) && !Permissions.Allows(role, feature.Commands[command.Name]))
             return S[lang, "common.not_allowed"];
-        return command.Name == Features.Orders.OrdersFeature.Label ? S[lang, "orders.label.preparing"] : null;
+        return command.Name is Features.Orders.OrdersFeature.Label or Features.Orders.OrdersFeature.ListLabels ? S[lang, "orders.label.preparing"] : null;
     }
 
     public ChatDocument? Peek(long chatId) => db.Chats.FindById(chatId);

@@ -19,6 +19,7 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
     public const string CancelReason = "oxr";
     public const string CancelConfirmed = "oxy";
     public const string Find = "of";
+    public const string ListLabels = "oll";
     private const string FindInput = "orders/find";
 
     /// <summary>A cancel confirmation older than this (the bot was offline, the screen forgotten) is asked again.</summary>
@@ -36,6 +37,7 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
         [CancelReason] = Permission.ActOnOrders,
         [CancelConfirmed] = Permission.ActOnOrders,
         [Find] = Permission.ViewOrders,
+        [ListLabels] = Permission.ActOnOrders,
     };
 
     public async Task<Reply> HandleAsync(SessionContext session, CallbackCommand command, CancellationToken ct)
@@ -57,6 +59,8 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
                     : Reply.Of(screens.Card(order, backStatus: OrderStatusCodes.StatusOf(command.Arg(1)) ?? order.Status, backPage: command.IntArg(2) ?? 0));
             case Label when command.LongArg(0) is { } orderId && ParseSize(command.Arg(1)) is { } size:
                 return await LabelAsync(session, screens, orderId, size, ct);
+            case ListLabels when OrderStatusCodes.StatusOf(command.Arg(0)) is { } listStatus && ParseSize(command.Arg(1)) is { } listSize:
+                return await LabelsOfListAsync(session, screens, listStatus, listSize, ct);
             case Find:
                 session.AwaitText(FindInput);
                 return Reply.Of(screens.AskOrderNumber(null));
@@ -131,6 +135,32 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
             Screen = screens.Card(now, now.Status, 0),
             Notice = confirmed ? session.T("orders.confirm.done") : session.T(problem ?? "orders.confirm.failed"),
         };
+    }
+
+    /// <summary>
+    /// 🏷 all labels of a list: every order of the status that has a parcel label, in list order, merged into one
+    /// PDF. Each label call goes through the token's throttle; an order whose label failed is named in the caption,
+    /// never silently dropped.
+    /// </summary>
+    private async Task<Reply> LabelsOfListAsync(SessionContext session, OrdersScreens screens, string status, LabelSize size, CancellationToken ct)
+    {
+        var orders = (await reader.ListAsync(session, status, ct)).Items.Where(OrdersScreens.HasParcelLabel).ToArray();
+        if (orders.Length == 0) return new Reply { Screen = screens.List(status, await reader.ListAsync(session, status, ct), 0), Notice = session.T("orders.labels.none") };
+        var pdfs = new List<byte[]>();
+        var failed = new List<long>();
+        foreach (var order in orders)
+        {
+            try
+            {
+                pdfs.AddRange(await session.Uzum.GetLabelAsync(session.Token, order.Id, size, ct));
+            }
+            catch (Exception ex) when (ex is UzumApiException or UzumUnavailableException or InvalidDataException)
+            {
+                failed.Add(order.Id);
+            }
+        }
+        if (pdfs.Count == 0) return Reply.Of(screens.LabelProblem(orders[0], "orders.labels.all_failed"));
+        return new Reply { Documents = [screens.ListLabelsDocument(status, size, orders.Length - failed.Count, LabelBundle.Merge(pdfs), failed)], ShowsUploadAction = true };
     }
 
     public string InputPrefix => "orders/";

@@ -56,6 +56,11 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
 
         var keyboard = new Keyboard()
             .Grid(shown.Select(o => new Button("#" + o.Id, CallbackData.Encode(OrdersFeature.Card, o.Id, code, page))), 2);
+        var labelled = orders.Items.Count(HasParcelLabel);
+        if (labelled > 0 && session.Can(Security.Permission.ActOnOrders))
+            keyboard.Row(
+                new Button(session.F("orders.labels.all_button", LabelSize.Large.Dimensions().Replace('x', '×'), labelled), CallbackData.Encode(OrdersFeature.ListLabels, code, OrdersFeature.SizeCode(LabelSize.Large))),
+                new Button(session.F("orders.labels.all_button", LabelSize.Big.Dimensions().Replace('x', '×'), labelled), CallbackData.Encode(OrdersFeature.ListLabels, code, OrdersFeature.SizeCode(LabelSize.Big))));
         if (pages > 1)
         {
             keyboard.Row(
@@ -185,6 +190,13 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
         $"label-{orderId}-{size.ApiName()}-{size.Dimensions()}.pdf",
         pdf,
         session.F("orders.label.caption", size.Dimensions().Replace('x', '×'), orderId));
+
+    public OutgoingDocument ListLabelsDocument(string status, LabelSize size, int count, byte[] pdf, IReadOnlyList<long> failed)
+    {
+        var caption = session.F("orders.labels.all_caption", count, size.Dimensions().Replace('x', '×'), StatusName(status));
+        if (failed.Count > 0) caption += "\n" + session.F("orders.labels.failed", string.Join(", ", failed.Select(id => "#" + id)));
+        return new OutgoingDocument($"labels-{status}-{size.ApiName()}-{size.Dimensions()}-{count}.pdf", pdf, caption);
+    }
 
     public Screen LabelProblem(SellerOrder order, string key) =>
         new(session.T(key), new Keyboard()
