@@ -2,8 +2,14 @@ using System.Diagnostics;
 using UzumBot.Hosting;
 using UzumBot.Security;
 
-// Key derivation cost per PIN check at the production iteration count (a benchmark, not a test):
-//   dotnet run -c Release --project UzumBot.Benchmarks [runs]
+// Benchmarks, not tests:
+//   dotnet run -c Release --project UzumBot.Benchmarks [runs]          key derivation per PIN check
+//   dotnet run -c Release --project UzumBot.Benchmarks orders          100-label merge, a 50-order list
+if (args.FirstOrDefault() == "orders")
+{
+    await OrdersBenchmark.RunAsync();
+    return;
+}
 var runs = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 10;
 var folder = Directory.CreateTempSubdirectory("uzumbot-kdf-").FullName;
 var pepper = ServerPepper.Load(new SecurityOptions { PepperPath = Path.Combine(folder, "pepper.key") });
