@@ -69,6 +69,8 @@ public sealed class KeyboardLimitsTests
         var reasons = new[] { new ReturnReason("OUT_OF_STOCK", "Tovar yoʻq"), new ReturnReason("OUT_OF_PACKAGE", "Qadoq yoʻq"), new ReturnReason("OUT_OF_TIME", "Yigʻishga ulgurmayapman"), new ReturnReason("SOMETHING_NEW", "<b>&") };
         yield return ("cancel reasons", screens.CancelReasons(Order(huge, OrderStatuses.Packing, "x"), reasons));
         foreach (var reason in reasons) yield return ($"cancel {reason.Reason}", screens.CancelConfirmation(Order(huge, OrderStatuses.Packing, "x"), reason, Now));
+        yield return ("today", screens.Today(ShiftPlan.For(many, many.Select(o => o with { Status = OrderStatuses.Packing, DeliverUntil = Now }).ToArray(), Now)));
+        yield return ("today empty", screens.Today(ShiftPlan.For([], [], Now)));
         yield return ("empty list", screens.List(OrderStatuses.Canceled, new CappedList<SellerOrder>([], false), 0));
         yield return ("not found", screens.NotFound(huge));
         yield return ("label problem", screens.LabelProblem(Order(huge, OrderStatuses.Packing, "x"), "orders.label.busy"));

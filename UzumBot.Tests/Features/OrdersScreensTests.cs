@@ -100,4 +100,30 @@ public sealed class OrdersScreensTests
         var fbs = Order(6, OrderStatuses.Packing, "x") with { DropOffPoint = new DropOffPoint("u1", "Chilonzor, 9-kvartal", "DROP_OFF_POINT") };
         Assert.Contains("Пункт сдачи: Chilonzor, 9-kvartal", Sendable.Assert("fbs", screens.Card(fbs, null, 0)));
     }
+
+    [Fact]
+    public void Today_takes_what_is_due_before_Tashkent_midnight_nearest_first()
+    {
+        // 18:30 UTC is 23:30 in Tashkent: "today" ends in 30 minutes, at 19:00 UTC.
+        var now = new DateTimeOffset(2026, 12, 3, 18, 30, 0, TimeSpan.Zero);
+        var created = new[]
+        {
+            Order(1, OrderStatuses.Created, "x") with { AcceptUntil = now.AddMinutes(25) },
+            Order(2, OrderStatuses.Created, "x") with { AcceptUntil = now.AddMinutes(35) }, // tomorrow in Tashkent
+            Order(3, OrderStatuses.Created, "x") with { AcceptUntil = now.AddMinutes(-10) }, // overdue
+        };
+        var packing = new[]
+        {
+            Order(4, OrderStatuses.Packing, "x") with { DeliverUntil = now.AddMinutes(20) },
+            Order(5, OrderStatuses.Packing, "x") with { DeliverUntil = now.AddDays(1) },
+        };
+        var plan = ShiftPlan.For(created, packing, now);
+        Assert.Equal([3L, 1L], plan.ToConfirm.Select(o => o.Id));
+        Assert.Equal([4L], plan.ToPack.Select(o => o.Id));
+
+        var text = Sendable.Assert("today", new OrdersScreens(Sessions.For(), now).Today(plan));
+        Assert.Contains("Сегодня, 03.12.2026", text);
+        Assert.Contains("Принять до конца дня: 2", text);
+        Assert.Contains("сдать до 03.12 23:50", text);
+    }
 }

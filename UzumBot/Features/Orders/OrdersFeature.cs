@@ -20,6 +20,7 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
     public const string CancelConfirmed = "oxy";
     public const string Find = "of";
     public const string ListLabels = "oll";
+    public const string Today = "ot";
     private const string FindInput = "orders/find";
 
     /// <summary>A cancel confirmation older than this (the bot was offline, the screen forgotten) is asked again.</summary>
@@ -38,6 +39,7 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
         [CancelConfirmed] = Permission.ActOnOrders,
         [Find] = Permission.ViewOrders,
         [ListLabels] = Permission.ActOnOrders,
+        [Today] = Permission.ViewOrders,
     };
 
     public async Task<Reply> HandleAsync(SessionContext session, CallbackCommand command, CancellationToken ct)
@@ -61,6 +63,10 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
                 return await LabelAsync(session, screens, orderId, size, ct);
             case ListLabels when OrderStatusCodes.StatusOf(command.Arg(0)) is { } listStatus && ParseSize(command.Arg(1)) is { } listSize:
                 return await LabelsOfListAsync(session, screens, listStatus, listSize, ct);
+            case Today:
+                var created = await reader.ListAsync(session, OrderStatuses.Created, ct);
+                var packing = await reader.ListAsync(session, OrderStatuses.Packing, ct);
+                return Reply.Of(screens.Today(ShiftPlan.For(created.Items, packing.Items, time.GetUtcNow())));
             case Find:
                 session.AwaitText(FindInput);
                 return Reply.Of(screens.AskOrderNumber(null));

@@ -27,7 +27,8 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
         if (counts.Any(c => c.Count is null)) text.Append("\n⚠️ ").Append(session.T("uzum.partly_unavailable"));
 
         var keyboard = new Keyboard().Grid(chips, 2);
-        if (!more) keyboard.Row(new Button(session.T("orders.find.button"), CallbackData.Encode(OrdersFeature.Find)));
+        if (!more) keyboard.Row(new Button(session.T("orders.today.button"), CallbackData.Encode(OrdersFeature.Today)),
+                                new Button(session.T("orders.find.button"), CallbackData.Encode(OrdersFeature.Find)));
         keyboard.Row(more
             ? new Button(session.T("orders.back_to_statuses"), CallbackData.Encode(OrdersFeature.Home))
             : new Button(session.T("orders.more_statuses_button"), CallbackData.Encode(OrdersFeature.MoreStatuses)));
@@ -154,6 +155,28 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
             ? CallbackData.Encode(OrdersFeature.List, OrderStatusCodes.Code(backStatus!), backPage)
             : CallbackData.Encode(OrdersFeature.Home);
         keyboard.Row(new Button(session.T("orders.back_to_list"), back));
+        return new Screen(text.ToString(), keyboard.Build());
+    }
+
+    /// <summary>🗓 Today: what to accept and what to pack before the day ends, nearest deadline first.</summary>
+    public Screen Today(ShiftPlan plan)
+    {
+        var text = new StringBuilder()
+            .Append("🗓 <b>").Append(session.F("orders.today.title", Formats.Date(now))).Append("</b> · ").Append(Html.Encode(session.ShopTitle))
+            .Append("\n\n").Append(session.F("orders.today.to_confirm", Formats.Number(plan.ToConfirm.Count)));
+        foreach (var order in plan.ToConfirm.Take(PageSize)) text.Append('\n').Append(Line(order));
+        text.Append("\n\n").Append(session.F("orders.today.to_pack", Formats.Number(plan.ToPack.Count)));
+        foreach (var order in plan.ToPack.Take(PageSize))
+            text.Append('\n').Append(Line(order)).Append(" · ").Append(session.F("orders.today.hand_over", Formats.ShortDateTime(order.DeliverUntil!.Value)));
+        if (plan.ToConfirm.Count == 0 && plan.ToPack.Count == 0) text.Append("\n\n").Append(session.T("orders.today.nothing"));
+
+        var keyboard = new Keyboard()
+            .Grid(plan.ToConfirm.Concat(plan.ToPack).Take(8).Select(o => new Button("#" + o.Id, CallbackData.Encode(OrdersFeature.Card, o.Id))), 2);
+        var labelled = plan.ToPack.Count(HasParcelLabel);
+        if (labelled > 0 && session.Can(Security.Permission.ActOnOrders))
+            keyboard.Row(new Button(session.F("orders.labels.all_button", LabelSize.Large.Dimensions().Replace('x', '×'), labelled),
+                CallbackData.Encode(OrdersFeature.ListLabels, OrderStatusCodes.Code(OrderStatuses.Packing), OrdersFeature.SizeCode(LabelSize.Large))));
+        keyboard.Row(new Button(session.T("orders.back_to_statuses"), CallbackData.Encode(OrdersFeature.Home)));
         return new Screen(text.ToString(), keyboard.Build());
     }
 
