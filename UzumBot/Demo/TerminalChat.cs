@@ -47,14 +47,16 @@ public sealed partial class TerminalChat(ChatEngine engine, TextReader input, Te
                 SwitchUser(line, lang);
                 continue;
             }
-            if (int.TryParse(line, out var choice) && line.Length <= 3)
+            // A number is a button when a button has that number; a lone wrong digit is a mistyped choice; any other
+            // number is typed text (a PIN, an order id).
+            if (int.TryParse(line, out var choice) && choice >= 1 && choice <= _buttons.Count)
             {
-                if (choice < 1 || choice > _buttons.Count)
-                {
-                    output.WriteLine(s[CurrentLang(lang), "demo.bad_choice"]);
-                    continue;
-                }
                 await SendAsync(new Incoming { ChatId = ChatId, UserId = UserId, FirstName = DemoName, CallbackData = _buttons[choice - 1].Data, CallbackMessageId = MenuMessageId }, ct);
+                continue;
+            }
+            if (line.Length == 1 && char.IsAsciiDigit(line[0]))
+            {
+                output.WriteLine(s[CurrentLang(lang), "demo.bad_choice"]);
                 continue;
             }
             await SendAsync(Text(line), ct);
