@@ -276,7 +276,7 @@ public sealed class ChatEngine(
             member.LastSeenAt = now;
             db.UpdateMember(member.UserId, m => m.LastSeenAt = now);
         }
-        return new SessionContext(update, chat, Onboarding.LangOf(chat), member, tenant, role, unlocked, uzum.For(tenant.IsDemo));
+        return new SessionContext(update, chat, Onboarding.LangOf(chat), member, tenant, role, unlocked, uzum.For(tenant.IsDemo)) { Now = time.GetUtcNow() };
     }
 
     /// <summary>The member was removed (or left) while this chat still showed the shop: say so and start over.</summary>

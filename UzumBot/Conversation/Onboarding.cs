@@ -137,12 +137,7 @@ public sealed class Onboarding(
         var lang = LangOf(chat);
         var problem = UzumToken.Check(pasted, out var token);
         if (problem != TokenProblem.None)
-            return Secret(OnboardingScreens.AskToken(lang, problem switch
-            {
-                TokenProblem.InnerWhitespace => "onboarding.token_malformed",
-                TokenProblem.NotAscii => "onboarding.token_not_ascii",
-                _ => "onboarding.token_length",
-            }));
+            return Secret(OnboardingScreens.AskToken(lang, TokenMessages.For(problem)));
 
         if (chat.Bag.TryGetValue(ReconnectKey, out var reconnectTenantId))
             return await AcceptReconnectTokenAsync(chat, machine, token, reconnectTenantId, ct);

@@ -30,8 +30,11 @@ public sealed record SessionContext(
 
     public string F(string key, params object?[] args) => Strings.Instance.Format(Lang, key, args);
 
+    /// <summary>When the update is handled, from the host's TimeProvider.</summary>
+    public DateTimeOffset Now { get; init; } = DateTimeOffset.UtcNow;
+
     /// <summary>What the tenant's plan allows now (a finished trial is FREE).</summary>
-    public PlanLimits Plan => Plans.For(Tenant, DateTimeOffset.UtcNow);
+    public PlanLimits Plan => Plans.For(Tenant, Now);
 
     /// <summary>The shops in scope: the chosen one, or all of the tenant's that the plan allows (FREE: the first).</summary>
     public IReadOnlyList<long> ShopIds => Tenant.SelectedShopId is { } one && AllowedShops.Contains(one)

@@ -95,8 +95,8 @@ public sealed class SettingsScreensTests
         yield return ("repeat", s.AskPinRepeat());
         yield return ("locked", s.LockedOut(DateTimeOffset.UnixEpoch));
         yield return ("explain", s.ExplainReconnect());
-        yield return ("token", s.AskToken("settings.token.rejected"));
-        yield return ("token pin", s.AskPinForToken(shops, "settings.pin.format"));
+        yield return ("token", s.AskToken("onboarding.token_rejected"));
+        yield return ("token pin", s.AskPinForToken(shops, "onboarding.pin_format"));
         yield return ("reconnected", s.Reconnected(shops));
         yield return ("leave", s.ConfirmLeave());
         yield return ("member delete", s.ConfirmMemberDelete());

@@ -150,8 +150,9 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
     /// </summary>
     private async Task<Reply> LabelsOfListAsync(SessionContext session, OrdersScreens screens, string status, LabelSize size, CancellationToken ct)
     {
-        var orders = (await reader.ListAsync(session, status, ct)).Items.Where(OrdersScreens.HasParcelLabel).ToArray();
-        if (orders.Length == 0) return new Reply { Screen = screens.List(status, await reader.ListAsync(session, status, ct), 0), Notice = session.T("orders.labels.none") };
+        var list = await reader.ListAsync(session, status, ct);
+        var orders = list.Items.Where(OrdersScreens.HasParcelLabel).ToArray();
+        if (orders.Length == 0) return new Reply { Screen = screens.List(status, list, 0), Notice = session.T("orders.labels.none") };
         var pdfs = new List<byte[]>();
         var failed = new List<long>();
         foreach (var order in orders)

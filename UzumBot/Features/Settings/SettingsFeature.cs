@@ -151,7 +151,7 @@ public sealed class SettingsFeature(
     {
         if (_pinDrafts.Get(session.Member.UserId) is null) return Secret(PinDraftLost(session, screens));
         var pin = PinInput.Normalize(text);
-        if (!PinRules.IsValidFormat(pin)) return Secret(Await(session, NewPinInput, screens.AskNewPin("settings.pin.format")));
+        if (!PinRules.IsValidFormat(pin)) return Secret(Await(session, NewPinInput, screens.AskNewPin("onboarding.pin_format")));
         _pinDrafts.Put(session.Member.UserId, new PinDraft(pin));
         return Secret(Await(session, RepeatPinInput, screens.AskPinRepeat()));
     }
@@ -193,12 +193,7 @@ public sealed class SettingsFeature(
     {
         var problem = UzumToken.Check(text, out var token);
         if (problem != TokenProblem.None)
-            return AskTokenAgain(session, screens, problem switch
-            {
-                TokenProblem.InnerWhitespace => "settings.token.malformed",
-                TokenProblem.NotAscii => "onboarding.token_not_ascii",
-                _ => "onboarding.token_length",
-            });
+            return AskTokenAgain(session, screens, TokenMessages.For(problem));
         if (rekey.TakenElsewhere(session.Tenant, token))
         {
             log.LogInformation("User {UserId} tried to reconnect a token connected by another tenant", session.Member.UserId);
@@ -212,13 +207,13 @@ public sealed class SettingsFeature(
         catch (UzumApiException ex) when (ex.IsTokenRejected)
         {
             log.LogInformation("UZUM rejected the new token {Token} of user {UserId}", token, session.Member.UserId);
-            return AskTokenAgain(session, screens, "settings.token.rejected");
+            return AskTokenAgain(session, screens, TokenMessages.Rejected);
         }
         catch (UzumUnavailableException)
         {
-            return AskTokenAgain(session, screens, "settings.token.unavailable");
+            return AskTokenAgain(session, screens, TokenMessages.Unavailable);
         }
-        if (shops.Count == 0) return AskTokenAgain(session, screens, "settings.token.no_shops");
+        if (shops.Count == 0) return AskTokenAgain(session, screens, TokenMessages.NoShops);
         // The owner is signed in with the PIN, so any token of theirs may replace the old one (a new key, or another
         // UZUM account): the team's wraps go and invites are revoked either way. The forgot-PIN path, where the
         // token is the only proof, requires the same seller (TenantRekey.BelongsTo).
@@ -231,7 +226,7 @@ public sealed class SettingsFeature(
         var owner = session.Member;
         if (_tokenDrafts.Get(owner.UserId) is not { } draft) return AskTokenAgain(session, screens, "settings.token.lost");
         var pin = PinInput.Normalize(text);
-        if (!PinRules.IsValidFormat(pin)) return Secret(Await(session, TokenPinInput, screens.AskPinForToken(draft.Shops, "settings.pin.format")));
+        if (!PinRules.IsValidFormat(pin)) return Secret(Await(session, TokenPinInput, screens.AskPinForToken(draft.Shops, "onboarding.pin_format")));
         _tokenDrafts.Forget(owner.UserId);
         var tenant = db.Tenants.FindById(session.Tenant.Id) ?? throw new InvalidOperationException("The tenant is gone.");
         var key = await Task.Run(() => rekey.Rekey(tenant, owner, draft.Token, draft.Shops, pin, session.Chat.ChatId), ct);
