@@ -16,6 +16,7 @@ namespace UzumBot.Conversation;
 public sealed class ChatEngine(
     Database db,
     Onboarding onboarding,
+    PinDoor door,
     UnlockedSessions sessions,
     UzumClients uzum,
     IEnumerable<IFeature> features,
@@ -160,7 +161,7 @@ public sealed class ChatEngine(
                         : new Reply { Notice = S[lang, "common.not_allowed"] };
                 }
                 if (update.Text is { } typedPin)
-                    return await onboarding.UnlockAsync(chat, machine, member, typedPin, update, () => MenuReplyAsync(chat, update, ct));
+                    return await door.UnlockAsync(chat, machine, member, typedPin, update, () => MenuReplyAsync(chat, update, ct));
                 return await ReturningMemberAsync(chat, machine, member, update, ct, asNewMessage: false);
 
             case ChatState.Ready:
@@ -174,7 +175,7 @@ public sealed class ChatEngine(
                     machine.Fire(ChatTrigger.Lock);
                     return new Reply
                     {
-                        Screen = onboarding.UnlockPrompt(chat, member),
+                        Screen = door.Prompt(chat, member),
                         Notice = S[lang, "signin.window_closed"],
                         DeleteIncomingMessage = update.Text is not null && (wasAwaiting || PinRules.IsValidFormat(PinInput.Normalize(update.Text))),
                     };
@@ -183,7 +184,7 @@ public sealed class ChatEngine(
                 {
                     sessions.Lock(member.UserId);
                     machine.Fire(ChatTrigger.Lock);
-                    return Reply.Of(onboarding.UnlockPrompt(chat, member));
+                    return Reply.Of(door.Prompt(chat, member));
                 }
                 if (command is null) return await TextAsync(chat, member, update, ct);
                 return await FeatureAsync(chat, member, command, update, ct);
@@ -204,7 +205,7 @@ public sealed class ChatEngine(
             machine.Fire(ChatTrigger.Unlocked);
             return (await MenuReplyAsync(chat, update, ct)) with { AsNewMessage = asNewMessage };
         }
-        return new Reply { Screen = onboarding.UnlockPrompt(chat, member), AsNewMessage = asNewMessage };
+        return new Reply { Screen = door.Prompt(chat, member), AsNewMessage = asNewMessage };
     }
 
     /// <summary>The operator's /admin and its taps, for Bot:AdminIds only; for anyone else they do not exist.</summary>
@@ -302,7 +303,7 @@ public sealed class ChatEngine(
             ChatState.AwaitingToken => Reply.Of(OnboardingScreens.AskToken(lang)),
             ChatState.AwaitingPin => Reply.Of(OnboardingScreens.AskPin(lang, null)),
             ChatState.AwaitingPinRepeat => Reply.Of(OnboardingScreens.AskPinRepeat(lang)),
-            ChatState.Locked when member is not null => Reply.Of(onboarding.UnlockPrompt(chat, member)),
+            ChatState.Locked when member is not null => Reply.Of(door.Prompt(chat, member)),
             ChatState.Ready when member is not null => await MenuReplyAsync(chat, update, ct),
             _ => Reply.Of(OnboardingScreens.Welcome()),
         };

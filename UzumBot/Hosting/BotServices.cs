@@ -79,6 +79,7 @@ public static class BotServices
         services.AddAdmin();
         services.AddSingleton<TenantRekey>();
         services.AddSingleton<Onboarding>();
+        services.AddSingleton<PinDoor>();
         services.AddSingleton<ChatEngine>();
         return services;
     }
