@@ -53,4 +53,19 @@ public sealed class PlanLimitsTests
             return base.GetAllOrdersAsync(token, shopIds, status, cap, ct);
         }
     }
+
+    [Fact]
+    public async Task Counting_a_status_whose_whole_list_is_cached_asks_UZUM_nothing()
+    {
+        var calls = 0;
+        var orders = Enumerable.Range(0, 7).Select(i => Order(8000 + i, OrderStatuses.Created, "x")).ToArray();
+        var session = Sessions.For(uzum: new ThrowingUzumClient { Orders = (_, _, _) => { calls++; return new OrdersPage(orders, orders.Length); } });
+        var reader = new OrdersReader(new ShortCache(TimeProvider.System));
+
+        await reader.ListAsync(session, OrderStatuses.Created, CancellationToken.None); // the menu's read
+        var counts = await reader.CountAsync(session, [OrderStatuses.Created], CancellationToken.None);
+
+        Assert.Equal(7, counts.Single().Count);
+        Assert.Equal(1, calls);
+    }
 }

@@ -31,6 +31,19 @@ public sealed class ShortCache(TimeProvider time)
         }
     }
 
+    /// <summary>A value already fetched and still fresh, without fetching.</summary>
+    public bool TryGet<T>(string key, out T value)
+    {
+        if (_entries.TryGetValue(key, out var entry) && entry.ExpiresAt > time.GetUtcNow()
+            && entry.Value.IsValueCreated && entry.Value.Value.IsCompletedSuccessfully && entry.Value.Value.Result is T found)
+        {
+            value = found;
+            return true;
+        }
+        value = default!;
+        return false;
+    }
+
     /// <summary>Drops every entry whose key starts with the prefix (after a change such as a confirm).</summary>
     public void Invalidate(string prefix)
     {

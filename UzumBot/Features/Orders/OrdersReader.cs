@@ -16,6 +16,9 @@ public sealed class OrdersReader(ShortCache cache)
     {
         var tasks = statuses.Select(async status =>
         {
+            // The menu already read every new order: a whole list in the cache is its own count.
+            if (cache.TryGet<CappedList<SellerOrder>>(ListKey(session, status), out var listed) && !listed.Truncated)
+                return new StatusCount(status, listed.Items.Count);
             try
             {
                 var total = await cache.GetOrFetchAsync(Key(session, "count", status), CacheTtl,
@@ -34,7 +37,7 @@ public sealed class OrdersReader(ShortCache cache)
     public Task<CappedList<SellerOrder>> ListAsync(SessionContext session, string status, CancellationToken ct)
     {
         var cap = Math.Min(ListCap, session.Plan.OrdersShownPerMonth);
-        return cache.GetOrFetchAsync(Key(session, "list" + cap, status), CacheTtl,
+        return cache.GetOrFetchAsync(ListKey(session, status), CacheTtl,
             () => session.Uzum.GetAllOrdersAsync(session.Token, session.ShopIds, status, cap, ct));
     }
 
@@ -54,6 +57,9 @@ public sealed class OrdersReader(ShortCache cache)
 
     /// <summary>After a change (confirm, cancel) the cached counts and lists of the tenant are stale.</summary>
     public void Invalidate(SessionContext session) => cache.Invalidate(session.Tenant.Id + ":");
+
+    private static string ListKey(SessionContext session, string status) =>
+        Key(session, "list" + Math.Min(ListCap, session.Plan.OrdersShownPerMonth), status);
 
     private static string Key(SessionContext session, string kind, string status) =>
         $"{session.Tenant.Id}:{string.Join(',', session.ShopIds)}:orders:{kind}:{status}";
