@@ -12,7 +12,7 @@ public static class MenuScreens
 {
     public static Button BackToMenu(Lang lang) => new(Strings.Instance[lang, "menu.back"], CallbackData.Encode(MenuFeature.Open));
 
-    public static Screen MainMenu(SessionContext session, CappedList<SellerOrder>? newOrders, DateTimeOffset now)
+    public static Screen MainMenu(SessionContext session, CappedList<SellerOrder>? newOrders, DateTimeOffset now, IEnumerable<MenuEntry>? modules = null)
     {
         var text = new StringBuilder()
             .Append("🏠 <b>").Append(Html.Encode(session.ShopTitle)).Append("</b> · ").Append(RoleBadge(session));
@@ -32,8 +32,15 @@ public static class MenuScreens
             if (count > 0) ordersButton += " · " + Formats.Number(count);
         }
 
-        var keyboard = new Keyboard()
-            .Row(new Button(ordersButton, CallbackData.Encode(OrdersFeature.Home)))
+        var entries = (modules ?? [])
+            .Append(new MenuEntry(MenuSlot.Orders, "menu.orders", OrdersFeature.Home, Permission.ViewOrders))
+            .Where(e => session.Can(e.Permission))
+            .OrderBy(e => e.Slot)
+            .Select(e => new Button(e.Slot == MenuSlot.Orders ? ordersButton : session.T(e.LabelKey), CallbackData.Encode(e.Command)));
+
+        var keyboard = new Keyboard();
+        foreach (var pair in entries.Chunk(2)) keyboard.Row(pair);
+        keyboard
             .Row(new Button(session.T("settings.open"), CallbackData.Encode(Settings.SettingsFeature.Home)),
                  new Button(session.T("menu.switch_language"), CallbackData.Encode(MenuFeature.SwitchLanguage)))
             .Row(new Button(session.T("menu.lock"), CallbackData.Encode(MenuFeature.Lock)));
