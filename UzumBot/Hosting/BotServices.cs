@@ -8,6 +8,7 @@ using UzumBot.Caching;
 using UzumBot.Conversation;
 using UzumBot.Features;
 using UzumBot.Features.Admin;
+using UzumBot.Features.Automation;
 using UzumBot.Features.Menu;
 using UzumBot.Features.Orders;
 using UzumBot.Features.Settings;
@@ -77,6 +78,7 @@ public static class BotServices
         services.AddSettings();
         services.AddTeam();
         services.AddAdmin();
+        services.AddAutomation(config);
         services.AddSingleton<TenantRekey>();
         services.AddSingleton<Onboarding>();
         services.AddSingleton<PinDoor>();
@@ -96,10 +98,11 @@ public static class BotServices
             var clientOptions = new TelegramBotClientOptions(options.BotToken!, baseUrl: options.ApiBaseUrl.TrimEnd('/')) { RetryThreshold = 0 };
             return new TelegramBotClient(clientOptions, http);
         });
-        services.AddSingleton<OutboundGate>();
+        services.AddSingleton(sp => new OutboundGate(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.MessagesPerSecond));
         services.AddSingleton<ChatQueues>();
         services.AddSingleton<TelegramRenderer>();
         services.AddHostedService<UpdatePump>();
+        services.AddAutomationJobs();
         return services;
     }
 }

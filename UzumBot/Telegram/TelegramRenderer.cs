@@ -78,7 +78,7 @@ public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, Outbou
         return sent?.MessageId;
     }
 
-    private static InlineKeyboardMarkup? Markup(Screen screen) =>
+    internal static InlineKeyboardMarkup? Markup(Screen screen) =>
         screen.Keyboard.Count == 0
             ? null
             : new InlineKeyboardMarkup(screen.Keyboard.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Text, b.Data))));
@@ -86,7 +86,7 @@ public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, Outbou
     /// <summary>Paced under Telegram's global limit; a 429 is waited out (for this chat only) and the call made once more.</summary>
     private async Task<T?> SendAsync<T>(long chatId, Func<Task<T>> call) where T : class
     {
-        await gate.WaitAsync();
+        await gate.WaitAsync(chatId);
         try
         {
             return await call();
@@ -96,7 +96,7 @@ public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, Outbou
             var wait = TimeSpan.FromSeconds(Math.Clamp(ex.Parameters?.RetryAfter ?? 1, 1, 60));
             log.LogWarning("Telegram 429 for chat {ChatId}; retrying after {Seconds}s", chatId, wait.TotalSeconds);
             await Task.Delay(wait);
-            await gate.WaitAsync();
+            await gate.WaitAsync(chatId);
             return await call();
         }
     }
