@@ -37,7 +37,9 @@ public sealed class Database : IDisposable
         }
         try
         {
-            _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
+            // Its own mapper: LiteDB's global one builds type maps lazily without locking, and two instances (tests,
+            // a CLI command) mapping the same type at once can see a half-built map.
+            _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, new BsonMapper());
         }
         catch
         {
