@@ -34,7 +34,11 @@ public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, Outbou
                 : update.IsTap ? update.CallbackMessageId
                 : reply.DeleteIncomingMessage ? chat?.MenuMessageId
                 : null;
+            // a photo's text cannot become a text message: the screen comes anew and the photo goes
+            var replacedPhoto = update.IsTap && update.CallbackMessageIsPhoto ? target : null;
+            if (replacedPhoto is not null) target = null;
             var shownId = await ShowAsync(chatId, target, screen, ct);
+            if (replacedPhoto is { } photoId && shownId is not null) await TryAsync(() => bot.DeleteMessage(chatId, photoId, ct), "deleteMessage");
             if (chat is not null && shownId is { } id && chat.MenuMessageId != id)
             {
                 chat.MenuMessageId = id;
@@ -66,7 +70,7 @@ public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, Outbou
         var markup = Markup(photo.Caption);
         var target = reply.AsNewMessage || reply.Screen is not null ? null : update.IsTap ? update.CallbackMessageId : null;
         int? shownId = null;
-        if (target is { } id)
+        if (target is { } id && update.CallbackMessageIsPhoto)
         {
             using var editStream = Stream(photo);
             try
