@@ -69,6 +69,7 @@ public static class BotServices
         services.AddSingleton<UnlockedSessions>();
         services.AddSingleton<OrdersReader>();
         services.AddSingleton<OrderCancellation>();
+        services.AddSingleton<DbsDelivery>();
         services.AddSingleton<MenuFeature>();
         services.AddSingleton<IFeature>(sp => sp.GetRequiredService<MenuFeature>());
         services.AddSingleton<OrdersFeature>();
