@@ -51,6 +51,8 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
         [Delivered] = Permission.ActOnOrders,
     };
 
+    public string? AcknowledgementKey(string command) => command is Label or ListLabels ? "orders.label.preparing" : null;
+
     public async Task<Reply> HandleAsync(SessionContext session, CallbackCommand command, CancellationToken ct)
     {
         var screens = new OrdersScreens(session, time.GetUtcNow());
