@@ -60,16 +60,17 @@ public sealed class AutomationPureTests
             Line(3, Tashkent(1, 23, 59), amount: 5, returns: 0, "PROCESSING"), // 1 Dec in Tashkent
             Line(4, Tashkent(3, 0, 0), amount: 5, returns: 0, "PROCESSING"),
         };
-        var figures = DayCounts.Count(day, DayCounts.LinesOf(lines, day), null);
+        var figures = SummaryDays.Of(day, lines, [], new Dictionary<string, long>());
+        Assert.Equal(day, figures.Day);
         Assert.Equal(1, figures.Orders);
         Assert.Equal(3, figures.Units);
         Assert.Equal(1, figures.Cancelled);
         Assert.Equal(1, figures.Returns);
-        Assert.Equal(Tashkent(2, 0), DayCounts.StartOf(day));
+        Assert.Equal(3 * 1000, figures.Revenue);
     }
 
     private static OrderItem Line(long order, DateTimeOffset at, int amount, int returns, string status) =>
-        new() { OrderId = order, Date = at, Amount = amount, AmountReturns = returns, Status = status, SkuTitle = "A-1" };
+        new() { OrderId = order, Date = at, Amount = amount, AmountReturns = returns, Status = status, SkuTitle = "A-1", SellPrice = 1000 };
 
     [Fact]
     public void Days_of_stock_divide_stock_by_the_recent_daily_sales()
@@ -119,9 +120,9 @@ public sealed class AutomationPureTests
             var skus = Enumerable.Range(0, 40).Select(i => new SkuOutlook(i, "S-" + i, "Футболка <b>", i % 3, i % 3 == 0 ? null : 2.5)).ToList();
             Sendable.Assert("low stock", PushScreens.LowStock(lang, skus, 7));
             Sendable.Assert("token", PushScreens.TokenRefused(lang));
-            var day = new DayFigures(new DateOnly(2026, 12, 2), 12, 15, 1, 2, new DayMoney(1_234_000, 300_000));
+            var day = new SummaryDay(new DateOnly(2026, 12, 2), 12, 15, 1, 2, 1_234_000, 300_000);
             var text = Sendable.Assert("summary", SummaryScreens.Summary(lang,
-                new SummaryData("Ali_<3 & Co", day, day with { Orders = 10, Money = new DayMoney(1_000_000, 310_000) }, day with { Orders = 0 }, 3, now.AddHours(1), skus, 7), now, "fi"));
+                new SummaryData("Ali_<3 & Co", day, day with { Orders = 10, Revenue = 1_000_000, Profit = 310_000 }, day with { Orders = 0 }, 3, now.AddHours(1), skus, 7), now, "fi"));
             Assert.Contains("+20\u00A0%", text);
             Assert.Contains("+23\u00A0%", text); // revenue 1 234 000 against 1 000 000
             Assert.Contains("−3\u00A0%", text);  // profit 300 000 against 310 000

@@ -116,6 +116,8 @@ public sealed class AutomationTests
         var (y, b, w) = (Orders(today.AddDays(-1)), Orders(today.AddDays(-2)), Orders(today.AddDays(-8)));
         Assert.Contains($"📦 Заказы: {y} · {Change(y, b)} · {Change(y, w)}", summary.Text);
         Assert.Contains("Ждут подтверждения", summary.Text);
+        Assert.Contains("💵 Выручка: ", summary.Text);
+        Assert.Contains("📈 Прибыль: ", summary.Text);
         Assert.NotNull(summary.FindButton("Заказы"));
 
         // Down for three days: one summary when the bot comes back, not three.

@@ -87,11 +87,19 @@ public sealed partial class TerminalChat(ChatEngine engine, TextReader input, Te
     {
         var lang = CurrentLang(Lang.Ru);
         if (incoming.IsTap && engine.Acknowledge(incoming) is { } quick) output.WriteLine("» " + quick);
-        var reply = await engine.HandleAsync(incoming, ct);
+        var reply = await engine.HandleAsync(incoming.IsTap ? incoming with { Progress = new PrintedProgress(output) } : incoming, ct);
         lang = CurrentLang(lang);
         if (reply.DeleteIncomingMessage) output.WriteLine(Strings.Instance[lang, "demo.deleted"]);
         if (reply.Notice is { } notice) output.WriteLine("» " + notice);
         if (reply.Screen is { } screen) Print(screen);
+        if (reply.Photo is { Content: { } image } photo)
+        {
+            Directory.CreateDirectory(documentsFolder);
+            var path = Path.Combine(documentsFolder, photo.FileName);
+            await File.WriteAllBytesAsync(path, image, ct);
+            output.WriteLine(Strings.Instance.Format(lang, "demo.document_saved", path));
+        }
+        if (reply.Photo is { } shown) Print(shown.Caption);
         foreach (var document in reply.Documents)
         {
             Directory.CreateDirectory(documentsFolder);
@@ -101,7 +109,7 @@ public sealed partial class TerminalChat(ChatEngine engine, TextReader input, Te
             output.WriteLine(Strings.Instance.Format(lang, "demo.document_saved", path));
         }
         // A document does not replace the menu: show its buttons again so the next choice is at hand.
-        if (reply.Screen is null && _lastScreen is { } last) PrintButtons(last);
+        if (reply.Screen is null && reply.Photo is null && _lastScreen is { } last) PrintButtons(last);
     }
 
     private Screen? _lastScreen;
@@ -134,4 +142,14 @@ public sealed partial class TerminalChat(ChatEngine engine, TextReader input, Te
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tags();
+
+    /// <summary>The terminal's progress line: each report printed as plain text (a terminal has no message to edit).</summary>
+    private sealed class PrintedProgress(TextWriter output) : Rendering.IProgressLine
+    {
+        public Task ShowAsync(string html, CancellationToken ct)
+        {
+            output.WriteLine("… " + PlainText(html));
+            return Task.CompletedTask;
+        }
+    }
 }

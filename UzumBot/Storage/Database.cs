@@ -58,6 +58,7 @@ public sealed class Database : IDisposable
         Notices.EnsureIndex(n => n.TenantId);
         Jobs.EnsureIndex(j => j.TenantId);
         Jobs.EnsureIndex(j => j.NextRunAt);
+        CostPrices.EnsureIndex(c => c.TenantId);
     }
 
     public string FilePath { get; }
@@ -75,6 +76,7 @@ public sealed class Database : IDisposable
     public ILiteCollection<HeldAlertDocument> HeldAlerts => _db.GetCollection<HeldAlertDocument>("held_alerts");
     public ILiteCollection<NoticeDocument> Notices => _db.GetCollection<NoticeDocument>("notices");
     public ILiteCollection<JobDocument> Jobs => _db.GetCollection<JobDocument>("jobs");
+    public ILiteCollection<CostPriceDocument> CostPrices => _db.GetCollection<CostPriceDocument>("cost_prices");
 
     private readonly object _memberWrites = new();
 

@@ -151,7 +151,7 @@ public sealed class UpdatePump(
 
     private async Task HandleAsync(Incoming incoming, Action? handled, CancellationToken ct)
     {
-        var reply = await engine.HandleAsync(incoming, ct);
+        var reply = await engine.HandleAsync(incoming with { Progress = renderer.ProgressFor(incoming) }, ct);
         handled?.Invoke();
         await renderer.RenderAsync(incoming, reply, ct);
     }
@@ -165,7 +165,7 @@ public sealed class UpdatePump(
             return new Incoming
             {
                 ChatId = tapped.Chat.Id, UserId = query.From.Id, FirstName = query.From.FirstName,
-                CallbackData = query.Data ?? "", CallbackMessageId = tapped.MessageId,
+                CallbackData = query.Data ?? "", CallbackMessageId = tapped.MessageId, CallbackMessageIsPhoto = tapped.Photo is { Length: > 0 },
             };
         return null;
     }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using UzumBot.Hosting;
 using UzumBot.Security;
@@ -18,7 +17,6 @@ public static class AutomationServices
         services.AddSingleton<AutomationAccess>();
         services.AddSingleton<MemberPreferences>();
         services.AddSingleton<IPushRecipients>(sp => sp.GetRequiredService<MemberPreferences>());
-        services.TryAddSingleton<ISummaryMoney, MoneyNotWiredYet>();
         services.AddSingleton<AutomationFeature>();
         services.AddSingleton<IFeature>(sp => sp.GetRequiredService<AutomationFeature>());
         return services;

@@ -1,3 +1,4 @@
+using UzumBot.Features.Finance;
 using UzumBot.Features.Menu;
 using UzumBot.Storage;
 using UzumBot.Uzum;
@@ -5,7 +6,7 @@ using UzumBot.Uzum;
 namespace UzumBot.Features.Automation;
 
 /// <summary>Reads and sends one member's daily summary (the scheduler keeps it out of quiet hours).</summary>
-public sealed class DailySummary(Database db, ISummaryMoney money, Pushes pushes, IEnumerable<MenuEntry> menuEntries)
+public sealed class DailySummary(Database db, CostPriceStore costs, Pushes pushes, IEnumerable<MenuEntry> menuEntries)
 {
     private readonly string? _financeCommand = menuEntries.FirstOrDefault(e => e.Slot == MenuSlot.Finance)?.Command;
 
@@ -18,16 +19,13 @@ public sealed class DailySummary(Database db, ISummaryMoney money, Pushes pushes
     public async Task<SummaryData> ReadAsync(TenantDocument tenant, IUzumClient uzum, UzumToken token, DateTimeOffset now, CancellationToken ct)
     {
         var shops = TenantReads.ShopIds(tenant, now);
-        var today = DayCounts.DayOf(now);
+        var today = FinancePeriod.DayOf(now);
         var lines = await TenantReads.RecentLinesAsync(uzum, token, shops, now, ct);
-        async Task<DayFigures> Day(DateOnly day)
-        {
-            var dayLines = DayCounts.LinesOf(lines, day);
-            return DayCounts.Count(day, dayLines, await money.ForDayAsync(uzum, token, shops, day, dayLines, ct));
-        }
-        var yesterday = await Day(today.AddDays(-1));
-        var dayBefore = await Day(today.AddDays(-2));
-        var weekBefore = await Day(today.AddDays(-8));
+        var weekStart = FinancePeriod.StartOf(today.AddDays(-8));
+        var expenses = await uzum.GetExpensesAsync(token, shops, weekStart, FinancePeriod.StartOf(today) - TimeSpan.FromSeconds(1), ct);
+        var costPrices = costs.ForTenant(tenant.Id);
+        SummaryDay Day(int daysAgo) => SummaryDays.Of(today.AddDays(-daysAgo), lines, expenses, costPrices);
+        var (yesterday, dayBefore, weekBefore) = (Day(1), Day(2), Day(8));
 
         var waiting = (await uzum.GetAllOrdersAsync(token, shops, OrderStatuses.Created, TenantReads.OrderCap, ct)).Items;
         var products = await TenantReads.ProductsAsync(uzum, token, shops, ct);

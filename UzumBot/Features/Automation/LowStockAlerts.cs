@@ -15,7 +15,7 @@ public sealed class LowStockAlerts(Database db, Pushes pushes, MemberPreferences
         var shops = TenantReads.ShopIds(tenant, now);
         var products = await TenantReads.ProductsAsync(uzum, token, shops, ct);
         var lines = await TenantReads.RecentLinesAsync(uzum, token, shops, now, ct);
-        var day = DayCounts.DayOf(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var day = UzumBot.Features.Finance.FinancePeriod.DayOf(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var fresh = StockOutlook.Short(StockOutlook.Compute(products, lines), automation.LowStockDays)
             .Where(s => db.Notices.FindById(NoticeId(tenant, s, day)) is null).ToList();
         if (fresh.Count == 0) return;

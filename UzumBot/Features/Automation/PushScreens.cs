@@ -37,7 +37,8 @@ public static class PushScreens
                 .Append(until > now ? S.Format(lang, "orders.card.in", Formats.Duration(until - now, lang)) : S[lang, "orders.card.overdue"]);
 
         var keyboard = new Keyboard().Row(
-            new Button(S[lang, "orders.confirm.button"], CallbackData.Encode(OrdersFeature.Confirm, order.Id)),
+            // Stamped like the order card's ✅: a tap more than an hour after the alert is asked again.
+            new Button(S[lang, "orders.confirm.button"], CallbackData.Encode(OrdersFeature.Confirm, order.Id, now.ToUnixTimeSeconds())),
             new Button(S[lang, "orders.cancel.button"], CallbackData.Encode(OrdersFeature.Cancel, order.Id)));
         if (OrdersScreens.HasParcelLabel(order))
             keyboard.Row(

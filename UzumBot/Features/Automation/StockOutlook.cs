@@ -1,3 +1,4 @@
+using UzumBot.Features.Finance;
 using UzumBot.Uzum;
 
 namespace UzumBot.Features.Automation;
@@ -9,8 +10,8 @@ public sealed record SkuOutlook(long SkuId, string Sku, string Title, int Stock,
 }
 
 /// <summary>
-/// Days of stock per SKU: units in stock ÷ (units sold over the window ÷ window days). Units sold are the finance
-/// lines' <c>amount</c> (a cancelled line has 0). A SKU with no stock and no sales is dormant, not "out".
+/// Days of stock per SKU: units in stock ÷ (units sold over the window ÷ window days), units sold as the Finance
+/// rules count them. A SKU with no stock and no sales is dormant, not "out".
 /// </summary>
 public static class StockOutlook
 {
@@ -18,7 +19,7 @@ public static class StockOutlook
 
     public static IReadOnlyList<SkuOutlook> Compute(IEnumerable<ProductCard> products, IEnumerable<OrderItem> lines, int windowDays = WindowDays)
     {
-        var sold = lines.Where(l => l.SkuTitle is not null).GroupBy(l => l.SkuTitle!).ToDictionary(g => g.Key, g => g.Sum(l => (long)l.Amount));
+        var sold = lines.Where(l => l.SkuTitle is not null).GroupBy(l => l.SkuTitle!).ToDictionary(g => g.Key, g => g.Sum(l => (long)FinanceRules.Units(l)));
         var result = new List<SkuOutlook>();
         foreach (var product in products)
         foreach (var sku in product.SkuList ?? [])

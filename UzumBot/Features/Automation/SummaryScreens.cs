@@ -8,9 +8,9 @@ namespace UzumBot.Features.Automation;
 /// <summary>Everything the daily summary shows, already read.</summary>
 public sealed record SummaryData(
     string ShopTitle,
-    DayFigures Yesterday,
-    DayFigures DayBefore,
-    DayFigures WeekBefore,
+    SummaryDay Yesterday,
+    SummaryDay DayBefore,
+    SummaryDay WeekBefore,
     int Waiting,
     DateTimeOffset? NearestDeadline,
     IReadOnlyList<SkuOutlook> ShortStock,
@@ -31,15 +31,8 @@ public static class SummaryScreens
             .Append('\n').Append(S.Format(lang, "automation.summary.delta_legend", Day(b.Day), Day(w.Day)))
             .Append("\n\n").Append(Metric(lang, "automation.summary.orders", y.Orders, b.Orders, w.Orders, Formats.Number))
             .Append('\n').Append(Metric(lang, "automation.summary.units", y.Units, b.Units, w.Units, Formats.Number));
-        if (y.Money is { } money)
-        {
-            text.Append('\n').Append(Metric(lang, "automation.summary.revenue", money.Revenue, b.Money?.Revenue, w.Money?.Revenue, v => Formats.Money(v, lang)))
-                .Append('\n').Append(Metric(lang, "automation.summary.profit", money.Profit, b.Money?.Profit, w.Money?.Profit, v => Formats.Money(v, lang)));
-        }
-        else
-        {
-            text.Append('\n').Append(S[lang, "automation.summary.money_unavailable"]);
-        }
+        text.Append('\n').Append(Metric(lang, "automation.summary.revenue", y.Revenue, b.Revenue, w.Revenue, v => Formats.Money(v, lang)))
+            .Append('\n').Append(Metric(lang, "automation.summary.profit", y.Profit, b.Profit, w.Profit, v => Formats.Money(v, lang)));
         text.Append('\n').Append(S.Format(lang, "automation.summary.cancel_returns", Formats.Number(y.Cancelled), Formats.Number(y.Returns)));
 
         text.Append("\n\n").Append(S.Format(lang, "automation.summary.waiting", Formats.Number(data.Waiting)));
@@ -58,12 +51,12 @@ public static class SummaryScreens
     }
 
     /// <summary><c>Заказы: 12 · +20 % · −8 %</c></summary>
-    private static string Metric(Lang lang, string key, long value, long? dayBefore, long? weekBefore, Func<long, string> format) =>
+    private static string Metric(Lang lang, string key, long value, long dayBefore, long weekBefore, Func<long, string> format) =>
         $"{S[lang, key]}: <b>{format(value)}</b> · {Delta(value, dayBefore)} · {Delta(value, weekBefore)}";
 
     public static string Delta(long current, long? previous)
     {
-        if (previous is not { } p || DayCounts.ChangePercent(current, p) is not { } change) return "—";
+        if (previous is not { } p || SummaryDays.ChangePercent(current, p) is not { } change) return "—";
         var sign = change > 0 ? "+" : change < 0 ? "−" : "";
         return sign + Math.Abs(change).ToString(System.Globalization.CultureInfo.InvariantCulture) + Formats.GroupSeparator + "%";
     }

@@ -1,3 +1,4 @@
+using UzumBot.Features.Finance;
 using UzumBot.Storage;
 using UzumBot.Uzum;
 
@@ -31,10 +32,17 @@ public static class TenantReads
         return all;
     }
 
-    /// <summary>The finance lines of the last <see cref="StockOutlook.WindowDays"/> whole local days before today.</summary>
+    /// <summary>The last <see cref="StockOutlook.WindowDays"/> whole local days before today.</summary>
+    public static FinancePeriod RecentDays(DateTimeOffset now)
+    {
+        var today = FinancePeriod.DayOf(now);
+        return new FinancePeriod(today.AddDays(-StockOutlook.WindowDays), today.AddDays(-1));
+    }
+
+    /// <summary>The finance lines of <see cref="RecentDays"/> (the API takes both ends included: one second before midnight).</summary>
     public static Task<IReadOnlyList<OrderItem>> RecentLinesAsync(IUzumClient uzum, UzumToken token, IReadOnlyList<long> shopIds, DateTimeOffset now, CancellationToken ct)
     {
-        var today = DayCounts.DayOf(now);
-        return uzum.GetFinanceOrdersAsync(token, shopIds, DayCounts.StartOf(today.AddDays(-StockOutlook.WindowDays)), DayCounts.StartOf(today), ct);
+        var period = RecentDays(now);
+        return uzum.GetFinanceOrdersAsync(token, shopIds, period.Start, period.End - TimeSpan.FromSeconds(1), ct);
     }
 }

@@ -12,7 +12,7 @@ public static class MenuScreens
 {
     public static Button BackToMenu(Lang lang) => new(Strings.Instance[lang, "menu.back"], CallbackData.Encode(MenuFeature.Open));
 
-    public static Screen MainMenu(SessionContext session, CappedList<SellerOrder>? newOrders, DateTimeOffset now, IEnumerable<MenuEntry>? modules = null)
+    public static Screen MainMenu(SessionContext session, CappedList<SellerOrder>? newOrders, DateTimeOffset now, IEnumerable<MenuEntry>? modules = null, long? revenue7Days = null)
     {
         var text = new StringBuilder()
             .Append("🏠 <b>").Append(Html.Encode(session.ShopTitle)).Append("</b> · ").Append(RoleBadge(session));
@@ -32,6 +32,9 @@ public static class MenuScreens
             if (count > 0) ordersButton += " · " + Formats.Number(count);
         }
 
+        if (revenue7Days is { } revenue && session.Can(Permission.ViewMoney))
+            text.Append('\n').Append(session.F("menu.revenue_7d", Formats.Money(revenue, session.Lang)));
+
         var entries = (modules ?? [])
             .Append(new MenuEntry(MenuSlot.Orders, "menu.orders", OrdersFeature.Home, Permission.ViewOrders))
             .Where(e => session.Can(e.Permission))
@@ -43,7 +46,7 @@ public static class MenuScreens
         keyboard
             .Row(new Button(session.T("settings.open"), CallbackData.Encode(Settings.SettingsFeature.Home)),
                  new Button(session.T("menu.switch_language"), CallbackData.Encode(MenuFeature.SwitchLanguage)))
-            .Row(new Button(session.T("menu.lock"), CallbackData.Encode(MenuFeature.Lock)));
+            .Row(Help.HelpFeature.OpenButton(session.Lang), new Button(session.T("menu.lock"), CallbackData.Encode(MenuFeature.Lock)));
         return new Screen(text.ToString(), keyboard.Build());
     }
 
