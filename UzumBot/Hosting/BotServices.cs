@@ -8,6 +8,7 @@ using UzumBot.Caching;
 using UzumBot.Conversation;
 using UzumBot.Features;
 using UzumBot.Features.Admin;
+using UzumBot.Features.Finance;
 using UzumBot.Features.Menu;
 using UzumBot.Features.Orders;
 using UzumBot.Features.Settings;
@@ -76,6 +77,7 @@ public static class BotServices
         services.AddSingleton<OrdersFeature>();
         services.AddSingleton<IFeature>(sp => sp.GetRequiredService<OrdersFeature>());
         services.AddSingleton<ITextInputFeature>(sp => sp.GetRequiredService<OrdersFeature>());
+        services.AddFinanceAndDashboard(config);
         services.AddSettings();
         services.AddTeam();
         services.AddAdmin();

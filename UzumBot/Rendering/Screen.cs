@@ -16,6 +16,12 @@ public sealed record Screen(string Html, IReadOnlyList<IReadOnlyList<Button>> Ke
 public sealed record OutgoingDocument(string FileName, byte[] Content, string CaptionHtml);
 
 /// <summary>
+/// A photo with a caption and buttons (<see cref="Caption"/>: its Html is the caption, ≤ 1024 characters): uploaded
+/// from <see cref="Content"/>, or fetched by Telegram from <see cref="Url"/>.
+/// </summary>
+public sealed record OutgoingPhoto(Screen Caption, byte[]? Content = null, string? Url = null, string FileName = "photo.png");
+
+/// <summary>
 /// The whole answer to one update: an optional screen (edited in place over the chat's menu message, or sent
 /// anew), documents to send after it, a short notice for the callback query, and whether the user's own message
 /// must be deleted (it held a secret).
@@ -24,6 +30,8 @@ public sealed record Reply
 {
     public Screen? Screen { get; init; }
     public IReadOnlyList<OutgoingDocument> Documents { get; init; } = [];
+    /// <summary>A photo shown in place of the menu message (its media edited when that message is a photo already).</summary>
+    public OutgoingPhoto? Photo { get; init; }
     /// <summary>Text of the callback answer (a toast); null answers silently.</summary>
     public string? Notice { get; init; }
     /// <summary>Send the screen as a new message instead of editing the menu message.</summary>

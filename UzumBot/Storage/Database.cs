@@ -50,6 +50,7 @@ public sealed class Database : IDisposable
         Tenants.EnsureIndex(t => t.TokenFingerprint, unique: true);
         Audit.EnsureIndex(a => a.UserId);
         Audit.EnsureIndex(a => a.TenantId);
+        CostPrices.EnsureIndex(c => c.TenantId);
     }
 
     /// <summary>
@@ -76,6 +77,7 @@ public sealed class Database : IDisposable
     public ILiteCollection<AuditDocument> Audit => _db.GetCollection<AuditDocument>("audit");
     public ILiteCollection<CodeAttemptsDocument> CodeAttempts => _db.GetCollection<CodeAttemptsDocument>("code_attempts");
     public ILiteCollection<SettingDocument> Settings => _db.GetCollection<SettingDocument>("settings");
+    public ILiteCollection<CostPriceDocument> CostPrices => _db.GetCollection<CostPriceDocument>("cost_prices");
 
     private readonly object _memberWrites = new();
 

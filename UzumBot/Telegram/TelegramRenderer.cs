@@ -39,13 +39,19 @@ public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, Outbou
                 : update.IsTap ? update.CallbackMessageId
                 : reply.DeleteIncomingMessage ? chat?.MenuMessageId
                 : null;
+            // a photo's text cannot become a text message: the screen comes anew and the photo goes
+            var replacedPhoto = update.IsTap && update.CallbackMessageIsPhoto ? target : null;
+            if (replacedPhoto is not null) target = null;
             var shownId = await ShowAsync(chatId, target, screen, ct);
+            if (replacedPhoto is { } photoId && shownId is not null) await TryAsync(() => bot.DeleteMessage(chatId, photoId, ct), "deleteMessage");
             if (chat is not null && shownId is { } id && chat.MenuMessageId != id)
             {
                 chat.MenuMessageId = id;
                 db.Chats.Update(chat);
             }
         }
+
+        if (reply.Photo is { } photo) await ShowPhotoAsync(update, reply, photo, ct);
 
         foreach (var document in reply.Documents)
         {
@@ -55,6 +61,59 @@ public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, Outbou
                 caption: TelegramText.Fit(document.CaptionHtml, TelegramText.MaxCaptionLength), parseMode: ParseMode.Html, cancellationToken: ct));
         }
     }
+
+    /// <summary>
+    /// A photo becomes the menu message: on a tap its media is edited in place when the tapped message is a photo;
+    /// otherwise (a text menu, or the edit failed) it is sent anew and the tapped message deleted, so the chat keeps one menu.
+    /// </summary>
+    private async Task ShowPhotoAsync(Incoming update, Reply reply, OutgoingPhoto photo, CancellationToken ct)
+    {
+        var chatId = update.ChatId;
+        var caption = photo.Caption.Html;
+        if (update.IsTap && reply.Notice is { Length: > 0 } notice && reply.Screen is null) caption = "ℹ️ " + Html.Encode(notice) + "\n\n" + caption;
+        caption = TelegramText.Fit(caption, TelegramText.MaxCaptionLength);
+        var markup = Markup(photo.Caption);
+        var target = reply.AsNewMessage || reply.Screen is not null ? null : update.IsTap ? update.CallbackMessageId : null;
+        int? shownId = null;
+        if (target is { } id && update.CallbackMessageIsPhoto)
+        {
+            using var editStream = Stream(photo);
+            try
+            {
+                var media = new InputMediaPhoto(PhotoFile(photo, editStream)) { Caption = caption, ParseMode = ParseMode.Html };
+                await SendAsync(chatId, () => bot.EditMessageMedia(chatId, id, media, markup, cancellationToken: ct));
+                shownId = id;
+            }
+            catch (ApiRequestException ex) when (ex.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase))
+            {
+                shownId = id;
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode == 400)
+            {
+                log.LogDebug("Editing media of message {MessageId} in chat {ChatId} failed ({Reason}); sending a new photo", id, chatId, ex.Message);
+            }
+        }
+        if (shownId is null)
+        {
+            await TryAsync(() => bot.SendChatAction(chatId, ChatAction.UploadPhoto, cancellationToken: ct), "sendChatAction");
+            using var stream = Stream(photo);
+            var sent = await SendAsync(chatId, () => bot.SendPhoto(chatId, PhotoFile(photo, stream), caption, ParseMode.Html, replyMarkup: markup, cancellationToken: ct));
+            shownId = sent?.MessageId;
+            if (shownId is not null && target is { } old) await TryAsync(() => bot.DeleteMessage(chatId, old, ct), "deleteMessage");
+        }
+        var chat = db.Chats.FindById(chatId);
+        if (chat is not null && shownId is { } shown && chat.MenuMessageId != shown)
+        {
+            chat.MenuMessageId = shown;
+            db.Chats.Update(chat);
+        }
+    }
+
+    private static MemoryStream? Stream(OutgoingPhoto photo) => photo.Content is { } bytes ? new MemoryStream(bytes, writable: false) : null;
+
+    private static InputFile PhotoFile(OutgoingPhoto photo, MemoryStream? stream) =>
+        stream is not null ? InputFile.FromStream(stream, photo.FileName)
+        : InputFile.FromUri(photo.Url ?? throw new InvalidOperationException("A photo needs bytes or a URL."));
 
     /// <summary>A tap's progress line edits the tapped message; text has no message to edit and shows none.</summary>
     public IProgressLine ProgressFor(Incoming update) =>
