@@ -37,9 +37,7 @@ public sealed class Database : IDisposable
         }
         try
         {
-            // Its own mapper: LiteDB's global one builds type maps lazily without locking, and two instances (tests,
-            // a CLI command) mapping the same type at once can see a half-built map.
-            _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, new BsonMapper());
+            _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, MapperWithEveryDocument());
         }
         catch
         {
@@ -59,6 +57,21 @@ public sealed class Database : IDisposable
         Jobs.EnsureIndex(j => j.TenantId);
         Jobs.EnsureIndex(j => j.NextRunAt);
         CostPrices.EnsureIndex(c => c.TenantId);
+    }
+
+    /// <summary>
+    /// LiteDB builds a type's mapping on first use, and two threads doing that at once can see a half-built map
+    /// ("Member X not found on BsonMapper"). So each database gets its own mapper (not the process-wide Global one)
+    /// with every collection's document type mapped before any thread touches it.
+    /// </summary>
+    private static BsonMapper MapperWithEveryDocument()
+    {
+        var mapper = new BsonMapper();
+        foreach (var property in typeof(Database).GetProperties())
+            if (property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(ILiteCollection<>))
+                // Entity<T>() builds and stores T's mapping (BsonMapper keeps the builder method public, the map itself internal).
+                typeof(BsonMapper).GetMethod(nameof(BsonMapper.Entity))!.MakeGenericMethod(property.PropertyType.GetGenericArguments()[0]).Invoke(mapper, null);
+        return mapper;
     }
 
     public string FilePath { get; }

@@ -56,8 +56,8 @@ public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, Outbou
         foreach (var document in reply.Documents)
         {
             await TryAsync(() => bot.SendChatAction(chatId, ChatAction.UploadDocument, cancellationToken: ct), "sendChatAction");
-            using var stream = new MemoryStream(document.Content, writable: false);
-            await SendAsync(chatId, () => bot.SendDocument(chatId, InputFile.FromStream(stream, document.FileName),
+            // A fresh stream for each attempt: the first upload consumes (and closes) its stream, so a retry after a 429 needs its own.
+            await SendAsync(chatId, () => bot.SendDocument(chatId, InputFile.FromStream(new MemoryStream(document.Content, writable: false), document.FileName),
                 caption: TelegramText.Fit(document.CaptionHtml, TelegramText.MaxCaptionLength), parseMode: ParseMode.Html, cancellationToken: ct));
         }
     }
