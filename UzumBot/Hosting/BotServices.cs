@@ -8,6 +8,7 @@ using UzumBot.Caching;
 using UzumBot.Conversation;
 using UzumBot.Features;
 using UzumBot.Features.Admin;
+using UzumBot.Features.Invoices;
 using UzumBot.Features.Menu;
 using UzumBot.Features.Orders;
 using UzumBot.Features.Settings;
@@ -74,6 +75,7 @@ public static class BotServices
         services.AddSingleton<OrdersFeature>();
         services.AddSingleton<IFeature>(sp => sp.GetRequiredService<OrdersFeature>());
         services.AddSingleton<ITextInputFeature>(sp => sp.GetRequiredService<OrdersFeature>());
+        services.AddInvoices();
         services.AddSettings();
         services.AddTeam();
         services.AddAdmin();
