@@ -11,6 +11,7 @@ using UzumBot.Features.Admin;
 using UzumBot.Features.Invoices;
 using UzumBot.Features.Menu;
 using UzumBot.Features.Orders;
+using UzumBot.Features.Reports;
 using UzumBot.Features.Settings;
 using UzumBot.Features.Team;
 using UzumBot.Security;
@@ -76,6 +77,7 @@ public static class BotServices
         services.AddSingleton<IFeature>(sp => sp.GetRequiredService<OrdersFeature>());
         services.AddSingleton<ITextInputFeature>(sp => sp.GetRequiredService<OrdersFeature>());
         services.AddInvoices();
+        services.AddReports();
         services.AddSettings();
         services.AddTeam();
         services.AddAdmin();

@@ -45,8 +45,8 @@ public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, Outbou
         foreach (var document in reply.Documents)
         {
             await TryAsync(() => bot.SendChatAction(chatId, ChatAction.UploadDocument, cancellationToken: ct), "sendChatAction");
-            using var stream = new MemoryStream(document.Content, writable: false);
-            await SendAsync(chatId, () => bot.SendDocument(chatId, InputFile.FromStream(stream, document.FileName),
+            // a fresh stream for each attempt: a retry after 429 must upload the whole file again, not a spent stream
+            await SendAsync(chatId, () => bot.SendDocument(chatId, InputFile.FromStream(new MemoryStream(document.Content, writable: false), document.FileName),
                 caption: TelegramText.Fit(document.CaptionHtml, TelegramText.MaxCaptionLength), parseMode: ParseMode.Html, cancellationToken: ct));
         }
     }
