@@ -31,7 +31,7 @@ public sealed class ReportTables(SessionContext session)
         var columns = SkuColumns();
         columns.Add(Col("units", CellKind.Integer));
         if (Money) columns.Add(Col("revenue", CellKind.Money, 1.4));
-        columns.AddRange([Col("returns", CellKind.Integer), Col("fbo", CellKind.Integer), Col("fbs", CellKind.Integer), Col("days", CellKind.Decimal)]);
+        columns.AddRange([Col("returns", CellKind.Integer, 1.2), Col("fbo", CellKind.Integer), Col("fbs", CellKind.Integer), Col("days", CellKind.Decimal)]);
         return new ReportTable(session.T("reports.table.sales"), columns,
             rows.Select(r => Cells([r.SkuCode, r.Title], [r.Units], [r.Revenue], [r.ReturnedUnits, r.Fbo, r.Fbs, r.DaysOfStock])).ToList(),
             Cells([session.T("reports.total"), null], [rows.Sum(r => r.Units)], [rows.Sum(r => r.Revenue)],
