@@ -44,7 +44,7 @@ internal static class ReportsBenchmark
 
         sandbox.RequestLog.Clear();
         var sw = Stopwatch.StartNew();
-        var input = await new ReportsReader(new ShortCache(TimeProvider.System)).LoadAsync(session, session.ShopIds, period, ReportNeeds.Sales, CancellationToken.None);
+        var input = await new ReportsReader(new ShortCache(TimeProvider.System)).LoadAsync(session, session.ShopIds, period, ReportNeeds.Sales, (_, _, _) => Task.CompletedTask, CancellationToken.None);
         var fetched = sw.ElapsedMilliseconds;
         var documents = screens.Documents(ReportKind.SalesStock, 0, input);
         sw.Stop();

@@ -20,6 +20,8 @@ public sealed class ReportsFeature(ReportsReader reader, TimeProvider time) : IF
         [Make] = Permission.ViewInvoices,
     };
 
+    public string? AcknowledgementKey(string command) => command == Make ? "reports.preparing" : null;
+
     public async Task<Reply> HandleAsync(SessionContext session, CallbackCommand command, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -36,7 +38,10 @@ public sealed class ReportsFeature(ReportsReader reader, TimeProvider time) : IF
                 if (periods.Count > 0 && !periods.Contains(days) || periods.Count == 0 && days != 0) return Reply.Of(screens.Options(kind.Value, shopId));
                 var period = FinancePeriod.LastDays(Math.Max(1, days), now);
                 var needs = ReportKinds.Needs(kind.Value, session.Can(Permission.ViewMoney));
-                var input = await reader.LoadAsync(session, screens.Scope(shopId), period, needs, ct);
+                var name = session.T("reports.name." + (int)kind.Value);
+                var input = await reader.LoadAsync(session, screens.Scope(shopId), period, needs,
+                    (key, n, of) => session.Progress.ShowAsync(session.F(key, name, n, of), ct), ct);
+                await session.Progress.ShowAsync(session.F("reports.progress.writing", name), ct);
                 return new Reply
                 {
                     Screen = screens.Options(kind.Value, shopId, session.T("reports.ready")),

@@ -16,18 +16,30 @@ public sealed class ReportsReader(ShortCache cache)
     public const int MaxCatalogPages = 100;
     private static readonly TimeSpan CacheTtl = TimeSpan.FromMinutes(2);
 
-    public async Task<ReportInput> LoadAsync(SessionContext session, IReadOnlyList<long> shopIds, FinancePeriod period, ReportNeeds needs, CancellationToken ct)
+    /// <param name="progress">Told before each read: a progress-line key of <c>reports.progress.*</c> and the shop's number and count.</param>
+    public async Task<ReportInput> LoadAsync(SessionContext session, IReadOnlyList<long> shopIds, FinancePeriod period, ReportNeeds needs,
+        Func<string, int, int, Task> progress, CancellationToken ct)
     {
         var skus = new List<StockSku>();
-        foreach (var shopId in shopIds) skus.AddRange(await CatalogAsync(session, shopId, ct));
+        for (var i = 0; i < shopIds.Count; i++)
+        {
+            await progress("reports.progress.catalog", i + 1, shopIds.Count);
+            skus.AddRange(await CatalogAsync(session, shopIds[i], ct));
+        }
         IReadOnlyList<OrderItem> lines = [];
         if (needs.HasFlag(ReportNeeds.Sales))
+        {
+            await progress("reports.progress.finance", 0, 0);
             lines = await cache.GetOrFetchAsync(Key(session, shopIds, "finance", period), CacheTtl,
                 () => session.Uzum.GetFinanceOrdersAsync(session.Token, shopIds, period.Start, period.End, ct));
+        }
         IReadOnlyList<Expense> expenses = [];
         if (needs.HasFlag(ReportNeeds.Expenses))
+        {
+            await progress("reports.progress.expenses", 0, 0);
             expenses = await cache.GetOrFetchAsync(Key(session, shopIds, "expenses", period), CacheTtl,
                 () => session.Uzum.GetExpensesAsync(session.Token, shopIds, period.Start, period.End, ct));
+        }
         return new ReportInput(period, skus, FinanceRules.Within(lines, period).ToList(), FinanceRules.Within(expenses, period).ToList());
     }
 
