@@ -5,6 +5,12 @@ using UzumBot.Security;
 // Benchmarks, not tests:
 //   dotnet run -c Release --project UzumBot.Benchmarks [runs]          key derivation per PIN check
 //   dotnet run -c Release --project UzumBot.Benchmarks orders          100-label merge, a 50-order list
+//   dotnet run -c Release --project UzumBot.Benchmarks reports [dir]   sales & stock report, 90 days, PDF + XLSX (left in dir)
+if (args.FirstOrDefault() == "reports")
+{
+    await ReportsBenchmark.RunAsync(args.ElementAtOrDefault(1));
+    return;
+}
 if (args.FirstOrDefault() == "orders")
 {
     await OrdersBenchmark.RunAsync();
