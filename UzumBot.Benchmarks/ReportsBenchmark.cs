@@ -44,7 +44,9 @@ internal static class ReportsBenchmark
 
         sandbox.RequestLog.Clear();
         var sw = Stopwatch.StartNew();
-        var input = await new ReportsReader(new ShortCache(TimeProvider.System)).LoadAsync(session, session.ShopIds, period, ReportNeeds.Sales, (_, _, _) => Task.CompletedTask, CancellationToken.None);
+        var dataFolder = Directory.CreateTempSubdirectory("uzumbot-bench-");
+        using var database = new UzumBot.Storage.Database(Path.Combine(dataFolder.FullName, "bench.db"));
+        var input = await new ReportsReader(new ShortCache(TimeProvider.System), new UzumBot.Storage.CostPriceStore(database)).LoadAsync(session, session.ShopIds, period, ReportNeeds.Sales, (_, _, _) => Task.CompletedTask, CancellationToken.None);
         var fetched = sw.ElapsedMilliseconds;
         var documents = screens.Documents(ReportKind.SalesStock, 0, input);
         sw.Stop();

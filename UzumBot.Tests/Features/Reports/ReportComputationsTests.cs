@@ -33,6 +33,16 @@ public sealed class ReportComputationsTests
     }
 
     [Fact]
+    public void A_cost_price_the_owner_typed_values_stock_UZUM_has_no_purchase_price_for_but_never_overrides_UZUMs()
+    {
+        var skus = new[] { new StockSku(1, "X", null, 2, 1, null), new StockSku(1, "Y", null, 4, 0, 300) };
+        var typed = new Dictionary<string, long> { ["X"] = 1_250, ["Y"] = 999 };
+        var rows = Inventory.Compute(new ReportInput(Input.Period, skus, [], [], typed));
+        // X: 3 × 1 250 typed; Y: 4 × 300 from UZUM, the typed 999 ignored
+        Assert.Equal([("X", 3_750L), ("Y", 1_200L)], rows.OrderBy(r => r.SkuCode).Select(r => (r.SkuCode, r.Value!.Value)));
+    }
+
+    [Fact]
     public void Dead_stock_is_stock_without_a_sale_and_its_frozen_value()
     {
         var dead = Assert.Single(DeadStock.Compute(Input));

@@ -26,12 +26,16 @@ public sealed class ReportInput
 {
     private readonly Dictionary<string, StockSku> _stock;
 
-    public ReportInput(FinancePeriod period, IReadOnlyList<StockSku> skus, IReadOnlyList<OrderItem> lines, IReadOnlyList<Expense> expenses)
+    /// <param name="ownerCosts">Cost prices the owner typed, by SKU code: used where UZUM has no purchase price.</param>
+    public ReportInput(FinancePeriod period, IReadOnlyList<StockSku> skus, IReadOnlyList<OrderItem> lines, IReadOnlyList<Expense> expenses,
+        IReadOnlyDictionary<string, long>? ownerCosts = null)
     {
         (Period, Skus, Lines, Expenses) = (period, skus, lines, expenses);
-        Finance = FinanceRules.BySku(lines, expenses).ToDictionary(s => s.SkuCode, StringComparer.Ordinal);
+        Finance = FinanceRules.BySku(lines, expenses, ownerCosts).ToDictionary(s => s.SkuCode, StringComparer.Ordinal);
         // one SKU code in several shops ("all shops") adds its stock up
-        _stock = skus.GroupBy(s => s.SkuCode, StringComparer.Ordinal)
+        _stock = skus
+            .Select(s => s.PurchasePrice is > 0 || ownerCosts is null || !ownerCosts.TryGetValue(s.SkuCode, out var typed) ? s : s with { PurchasePrice = typed })
+            .GroupBy(s => s.SkuCode, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Aggregate((a, b) => a with { Fbo = a.Fbo + b.Fbo, Fbs = a.Fbs + b.Fbs }), StringComparer.Ordinal);
     }
 

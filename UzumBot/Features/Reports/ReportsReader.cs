@@ -9,7 +9,7 @@ namespace UzumBot.Features.Reports;
 /// cost price), the finance lines of the period (all schemes) and, for profit, its expenses. Reads go through the
 /// short cache so a second report of the same shops and period makes no new calls.
 /// </summary>
-public sealed class ReportsReader(ShortCache cache)
+public sealed class ReportsReader(ShortCache cache, Storage.CostPriceStore costs)
 {
     public const int CatalogPageSize = 100;
     /// <summary>At most this many catalogue pages a shop (10 000 products).</summary>
@@ -40,7 +40,8 @@ public sealed class ReportsReader(ShortCache cache)
             expenses = await cache.GetOrFetchAsync(Key(session, shopIds, "expenses", period), CacheTtl,
                 () => session.Uzum.GetExpensesAsync(session.Token, shopIds, period.Start, period.End, ct));
         }
-        return new ReportInput(period, skus, FinanceRules.Within(lines, period).ToList(), FinanceRules.Within(expenses, period).ToList());
+        return new ReportInput(period, skus, FinanceRules.Within(lines, period).ToList(), FinanceRules.Within(expenses, period).ToList(),
+            costs.ForTenant(session.Tenant.Id));
     }
 
     private Task<IReadOnlyList<StockSku>> CatalogAsync(SessionContext session, long shopId, CancellationToken ct) =>
