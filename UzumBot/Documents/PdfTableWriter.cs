@@ -2,7 +2,6 @@ using System.Globalization;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using UzumBot.Localization;
-using UzumBot.Uzum.Sandbox;
 
 namespace UzumBot.Documents;
 

@@ -24,8 +24,12 @@ internal static class TextFit
             }
             if (current.Length == 0)
             {
-                current = words[index];
-                index++;
+                // One word wider than the line (a long SKU code): break it between characters rather than lose its end.
+                var fit = LongestFittingPrefix(gfx, words[index], font, width);
+                lines.Add(words[index][..fit]);
+                words[index] = words[index][fit..];
+                if (words[index].Length == 0) index++;
+                continue;
             }
             lines.Add(current);
             current = "";
@@ -37,6 +41,19 @@ internal static class TextFit
         var last = lines[^1];
         if (cut || !Fits(gfx, last, font, width)) lines[^1] = Truncate(gfx, last, font, width, forceEllipsis: cut);
         return lines;
+    }
+
+    /// <summary>At least one character, so wrapping always moves on.</summary>
+    private static int LongestFittingPrefix(XGraphics gfx, string word, XFont font, double width)
+    {
+        int low = 1, high = word.Length;
+        while (low < high)
+        {
+            var mid = (low + high + 1) / 2;
+            if (Fits(gfx, word[..mid], font, width)) low = mid;
+            else high = mid - 1;
+        }
+        return low;
     }
 
     public static string Truncate(XGraphics gfx, string text, XFont font, double width, bool forceEllipsis)

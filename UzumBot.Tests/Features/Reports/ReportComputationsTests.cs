@@ -33,6 +33,37 @@ public sealed class ReportComputationsTests
     }
 
     [Fact]
+    public void One_SKU_code_in_two_shops_adds_each_shops_stock_at_its_own_cost()
+    {
+        var both = new[] { new StockSku(1, "X", null, 10, 0, 100), new StockSku(2, "X", null, 5, 0, 200) };
+        var row = Assert.Single(Inventory.Compute(new ReportInput(Input.Period, both, [], [])));
+        Assert.Equal((15, 2_000L), (row.Stock, row.Value!.Value)); // 10 × 100 + 5 × 200
+        Assert.Null(row.PurchasePrice); // two prices: no single one to show
+
+        var oneUnpriced = new[] { new StockSku(1, "Y", null, 10, 0, null), new StockSku(2, "Y", null, 5, 0, 200) };
+        Assert.Equal(1_000L, Assert.Single(Inventory.Compute(new ReportInput(Input.Period, oneUnpriced, [], []))).Value);
+    }
+
+    [Fact]
+    public void ABC_counts_shares_exactly_ten_equal_sellers_give_eight_A_and_two_B()
+    {
+        var lines = Enumerable.Range(0, 10).Select(i => ReportFixture.Line($"S-{i:D2}", 0, 1, 10_000)).ToList();
+        var rows = AbcXyz.Compute(new ReportInput(Input.Period, [], lines, []));
+        // 0, 10 … 70 % ranked above: A; 80 % and 90 % above: B (0.1 added in doubles stays under 0.8 and made a ninth A)
+        Assert.Equal("AAAAAAAABB", new string(rows.Select(r => r.Abc).ToArray()));
+    }
+
+    [Fact]
+    public void XYZ_bounds_are_inclusive_a_variation_of_exactly_25_percent_is_Y()
+    {
+        // weekly units 3, 5, 3, 5: mean 4, σ 1, CV exactly 0.25
+        var lines = new[] { (0, 3), (1, 5), (2, 3), (3, 5) }.Select(w => ReportFixture.Line("Q-1", w.Item1, w.Item2, 1_000)).ToList();
+        var row = Assert.Single(AbcXyz.Compute(new ReportInput(Input.Period, [], lines, [])));
+        Assert.Equal(0.25, row.Variation!.Value, 10);
+        Assert.Equal('Y', row.Xyz);
+    }
+
+    [Fact]
     public void A_cost_price_the_owner_typed_values_stock_UZUM_has_no_purchase_price_for_but_never_overrides_UZUMs()
     {
         var skus = new[] { new StockSku(1, "X", null, 2, 1, null), new StockSku(1, "Y", null, 4, 0, 300) };

@@ -35,6 +35,8 @@ public sealed class ReportsScreensTests
             var manager = new ReportTables(Sessions.For(role: Role.Manager)).For(kind, input);
             Assert.DoesNotContain(manager.SelectMany(t => t.Columns), c => c.Kind == UzumBot.Documents.CellKind.Money);
             Assert.DoesNotContain(manager.SelectMany(t => t.Columns), c => c.Header.Contains("сум"));
+            // a revenue share is money too
+            Assert.DoesNotContain(manager.SelectMany(t => t.Columns), c => c.Header.Contains("выручк", StringComparison.OrdinalIgnoreCase));
             if (kind is ReportKind.SalesStock or ReportKind.Inventory or ReportKind.TopProducts or ReportKind.DeadStock or ReportKind.AbcXyz)
                 Assert.Contains(owner.SelectMany(t => t.Columns), c => c.Kind == UzumBot.Documents.CellKind.Money);
         }

@@ -87,7 +87,9 @@ public static class TopProducts
 /// </summary>
 public static class AbcXyz
 {
-    public const double ALimit = 0.80, BLimit = 0.95, XLimit = 0.10, YLimit = 0.25;
+    /// <summary>ABC bounds in whole percent of revenue (compared in integers: 0.1 added eight times is not 0.8 in doubles).</summary>
+    public const int APercent = 80, BPercent = 95;
+    public const double XLimit = 0.10, YLimit = 0.25;
 
     public static IReadOnlyList<AbcXyzRow> Compute(ReportInput input)
     {
@@ -95,15 +97,16 @@ public static class AbcXyz
         var weekly = WeeklyUnits(input, weeks);
         var ranked = input.AllCodes.Select(code => (Code: code, Money: input.Finance.GetValueOrDefault(code)))
             .OrderByDescending(x => x.Money?.Revenue ?? 0).ThenBy(x => x.Code, StringComparer.Ordinal).ToList();
-        var total = ranked.Sum(x => (double)(x.Money?.Revenue ?? 0));
-        var above = 0d;
+        var total = ranked.Sum(x => Math.Max(x.Money?.Revenue ?? 0, 0));
+        var above = 0L;
         var rows = new List<AbcXyzRow>(ranked.Count);
         foreach (var (code, money) in ranked)
         {
             var revenue = money?.Revenue ?? 0;
-            var share = total > 0 ? revenue / total : 0;
-            var abc = revenue <= 0 ? 'C' : above < ALimit ? 'A' : above < BLimit ? 'B' : 'C';
-            above += share;
+            var share = total > 0 ? (double)revenue / total : 0;
+            // A SKU is A while the revenue ranked above it is under 80 % of the total, B under 95 %, else C.
+            var abc = revenue <= 0 ? 'C' : above * 100 < APercent * total ? 'A' : above * 100 < BPercent * total ? 'B' : 'C';
+            above += Math.Max(revenue, 0);
             double? cv = weeks >= 2 ? Variation(weekly.GetValueOrDefault(code) ?? new int[weeks]) : null;
             char? xyz = cv is null ? null : cv <= XLimit ? 'X' : cv <= YLimit ? 'Y' : 'Z';
             rows.Add(new AbcXyzRow(code, input.Title(code), revenue, money?.Units ?? 0, share, abc, xyz, cv is double.PositiveInfinity ? null : cv));

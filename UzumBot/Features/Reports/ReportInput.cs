@@ -8,8 +8,17 @@ public sealed record StockSku(long ShopId, string SkuCode, string? ProductTitle,
 {
     public int Stock => Fbo + Fbs;
 
-    /// <summary>Stock at cost; null when UZUM has no purchase price for the SKU.</summary>
-    public long? StockValue => PurchasePrice is > 0 ? PurchasePrice * Stock : null;
+    /// <summary>Stock at cost; null when no cost price is known. Set apart from the price so one code in several shops adds its shops' values.</summary>
+    public long? StockValue { get; init; } = PurchasePrice is > 0 ? PurchasePrice * (Fbo + Fbs) : null;
+
+    /// <summary>The same SKU code in another shop ("all shops"): stock and value add up; the price stays only when both shops agree.</summary>
+    public StockSku Plus(StockSku other) => this with
+    {
+        Fbo = Fbo + other.Fbo,
+        Fbs = Fbs + other.Fbs,
+        PurchasePrice = PurchasePrice == other.PurchasePrice ? PurchasePrice : null,
+        StockValue = StockValue is null && other.StockValue is null ? null : (StockValue ?? 0) + (other.StockValue ?? 0),
+    };
 
     /// <summary>
     /// The catalogue's SKUs keyed as the finance lines key them: <c>skuFullTitle</c> (gotcha 8 — the catalogue's
@@ -34,9 +43,11 @@ public sealed class ReportInput
         Finance = FinanceRules.BySku(lines, expenses, ownerCosts).ToDictionary(s => s.SkuCode, StringComparer.Ordinal);
         // one SKU code in several shops ("all shops") adds its stock up
         _stock = skus
-            .Select(s => s.PurchasePrice is > 0 || ownerCosts is null || !ownerCosts.TryGetValue(s.SkuCode, out var typed) ? s : s with { PurchasePrice = typed })
+            .Select(s => s.PurchasePrice is > 0 || ownerCosts is null || !ownerCosts.TryGetValue(s.SkuCode, out var typed) || typed <= 0
+                ? s
+                : s with { PurchasePrice = typed, StockValue = typed * s.Stock })
             .GroupBy(s => s.SkuCode, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Aggregate((a, b) => a with { Fbo = a.Fbo + b.Fbo, Fbs = a.Fbs + b.Fbs }), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Aggregate((a, b) => a.Plus(b)), StringComparer.Ordinal);
     }
 
     public FinancePeriod Period { get; }

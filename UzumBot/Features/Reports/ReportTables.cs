@@ -81,17 +81,18 @@ public sealed class ReportTables(SessionContext session)
         var matrix = AbcXyz.Matrix(rows);
         var matrixTable = new ReportTable(session.T("reports.table.matrix"),
             [Col("class", CellKind.Text, 0.8), new TableColumn("X", CellKind.Integer), new TableColumn("Y", CellKind.Integer), new TableColumn("Z", CellKind.Integer),
-             Col("skus", CellKind.Integer), Col("share", CellKind.Percent)],
-            "ABC".Select((abc, i) => (IReadOnlyList<object?>)[abc.ToString(), matrix[i, 0], matrix[i, 1], matrix[i, 2],
-                rows.Count(r => r.Abc == abc), rows.Where(r => r.Abc == abc).Sum(r => r.RevenueShare)]).ToList());
+             Col("skus", CellKind.Integer), .. Money ? [Col("share", CellKind.Percent)] : Array.Empty<TableColumn>()],
+            "ABC".Select((abc, i) => Cells([abc.ToString(), matrix[i, 0], matrix[i, 1], matrix[i, 2], rows.Count(r => r.Abc == abc)], [],
+                [rows.Where(r => r.Abc == abc).Sum(r => r.RevenueShare)], [])).ToList());
         var tables = new List<ReportTable> { matrixTable };
         foreach (var cell in rows.Where(r => r.Xyz is not null).GroupBy(r => $"{r.Abc}{r.Xyz}").OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var columns = SkuColumns();
-            if (Money) columns.Add(Col("revenue", CellKind.Money, 1.4));
-            columns.AddRange([Col("share", CellKind.Percent), Col("units", CellKind.Integer), Col("cv", CellKind.Percent)]);
+            // A revenue share is a money figure too: managers see the classes, not how the money splits.
+            if (Money) columns.AddRange([Col("revenue", CellKind.Money, 1.4), Col("share", CellKind.Percent)]);
+            columns.AddRange([Col("units", CellKind.Integer), Col("cv", CellKind.Percent)]);
             tables.Add(new ReportTable(session.F("reports.table.cell", cell.Key), columns,
-                cell.Select(r => Cells([r.SkuCode, r.Title], [], [r.Revenue], [r.RevenueShare, r.Units, r.Variation])).ToList()));
+                cell.Select(r => Cells([r.SkuCode, r.Title], [], [r.Revenue, r.RevenueShare], [r.Units, r.Variation])).ToList()));
         }
         return tables;
     }
