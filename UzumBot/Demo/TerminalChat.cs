@@ -92,6 +92,18 @@ public sealed partial class TerminalChat(ChatEngine engine, TextReader input, Te
         if (reply.DeleteIncomingMessage) output.WriteLine(Strings.Instance[lang, "demo.deleted"]);
         if (reply.Notice is { } notice) output.WriteLine("» " + notice);
         if (reply.Screen is { } screen) Print(screen);
+        if (reply.Photo is { } photo)
+        {
+            output.WriteLine(PlainText(photo.CaptionHtml));
+            if (photo.Url is { } url) output.WriteLine("🖼 " + url);
+            else
+            {
+                Directory.CreateDirectory(documentsFolder);
+                var path = Path.Combine(documentsFolder, photo.FileName);
+                await File.WriteAllBytesAsync(path, photo.Content ?? [], ct);
+                output.WriteLine(Strings.Instance.Format(lang, "demo.document_saved", path));
+            }
+        }
         foreach (var document in reply.Documents)
         {
             Directory.CreateDirectory(documentsFolder);

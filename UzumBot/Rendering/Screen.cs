@@ -16,6 +16,26 @@ public sealed record Screen(string Html, IReadOnlyList<IReadOnlyList<Button>> Ke
 public sealed record OutgoingDocument(string FileName, byte[] Content, string CaptionHtml);
 
 /// <summary>
+/// A picture sent as a Telegram photo: by HTTP URL (Telegram downloads it) or as PNG/JPEG bytes. When Telegram
+/// cannot use it (the URL does not load, the bytes are not an image), <see cref="FallbackHtml"/> is sent as text instead.
+/// </summary>
+public sealed record OutgoingPhoto
+{
+    public string? Url { get; private init; }
+    public byte[]? Content { get; private init; }
+    public string FileName { get; private init; } = "photo.png";
+    public required string CaptionHtml { get; init; }
+    /// <summary>Sent as a text message when the photo fails; the caption when not set.</summary>
+    public string? FallbackHtml { get; init; }
+
+    public static OutgoingPhoto FromUrl(string url, string captionHtml, string? fallbackHtml = null) =>
+        new() { Url = url, CaptionHtml = captionHtml, FallbackHtml = fallbackHtml };
+
+    public static OutgoingPhoto FromBytes(byte[] content, string fileName, string captionHtml, string? fallbackHtml = null) =>
+        new() { Content = content, FileName = fileName, CaptionHtml = captionHtml, FallbackHtml = fallbackHtml };
+}
+
+/// <summary>
 /// The whole answer to one update: an optional screen (edited in place over the chat's menu message, or sent
 /// anew), documents to send after it, a short notice for the callback query, and whether the user's own message
 /// must be deleted (it held a secret).
@@ -24,6 +44,8 @@ public sealed record Reply
 {
     public Screen? Screen { get; init; }
     public IReadOnlyList<OutgoingDocument> Documents { get; init; } = [];
+    /// <summary>A photo sent after the screen (before any documents).</summary>
+    public OutgoingPhoto? Photo { get; init; }
     /// <summary>Text of the callback answer (a toast); null answers silently.</summary>
     public string? Notice { get; init; }
     /// <summary>Send the screen as a new message instead of editing the menu message.</summary>

@@ -42,12 +42,37 @@ public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, Outbou
             }
         }
 
+        if (reply.Photo is { } photo) await SendPhotoAsync(chatId, photo, ct);
+
         foreach (var document in reply.Documents)
         {
             await TryAsync(() => bot.SendChatAction(chatId, ChatAction.UploadDocument, cancellationToken: ct), "sendChatAction");
             using var stream = new MemoryStream(document.Content, writable: false);
             await SendAsync(chatId, () => bot.SendDocument(chatId, InputFile.FromStream(stream, document.FileName),
                 caption: TelegramText.Fit(document.CaptionHtml, TelegramText.MaxCaptionLength), parseMode: ParseMode.Html, cancellationToken: ct));
+        }
+    }
+
+    /// <summary>A photo Telegram cannot fetch or decode (400) becomes its fallback text, so the user still gets the content.</summary>
+    private async Task SendPhotoAsync(long chatId, OutgoingPhoto photo, CancellationToken ct)
+    {
+        await TryAsync(() => bot.SendChatAction(chatId, ChatAction.UploadPhoto, cancellationToken: ct), "sendChatAction");
+        var caption = TelegramText.Fit(photo.CaptionHtml, TelegramText.MaxCaptionLength);
+        try
+        {
+            if (photo.Url is { } url)
+                await SendAsync(chatId, () => bot.SendPhoto(chatId, InputFile.FromUri(url), caption: caption, parseMode: ParseMode.Html, cancellationToken: ct));
+            else
+            {
+                using var stream = new MemoryStream(photo.Content ?? [], writable: false);
+                await SendAsync(chatId, () => bot.SendPhoto(chatId, InputFile.FromStream(stream, photo.FileName), caption: caption, parseMode: ParseMode.Html, cancellationToken: ct));
+            }
+        }
+        catch (ApiRequestException ex) when (ex.ErrorCode == 400)
+        {
+            log.LogInformation("Telegram refused a photo for chat {ChatId} ({Reason}); sending text instead", chatId, ex.Message);
+            await SendAsync(chatId, () => bot.SendMessage(chatId, TelegramText.Fit(photo.FallbackHtml ?? photo.CaptionHtml), ParseMode.Html,
+                linkPreviewOptions: LinkPreviewOptions.Disabled, cancellationToken: ct));
         }
     }
 
