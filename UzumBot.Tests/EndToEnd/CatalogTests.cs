@@ -240,9 +240,9 @@ public sealed class CatalogTests(ITestOutputHelper output)
         foreach (var forged in new[]
         {
             CallbackData.Encode(CatalogFeature.EditStock, sku.Product.ProductId, sku.SkuId, token),
-            CallbackData.Encode(CatalogFeature.ConfirmStock, sku.Product.ProductId, sku.SkuId, 99, token),
+            CallbackData.Encode(CatalogFeature.ConfirmStock, sku.SkuId, 99, token),
             CallbackData.Encode(CatalogFeature.EditPrice, sku.Product.ProductId, sku.SkuId, token),
-            CallbackData.Encode(CatalogFeature.ConfirmPrice, sku.Product.ProductId, sku.SkuId, 1000, 1000, token),
+            CallbackData.Encode(CatalogFeature.ConfirmPrice, sku.SkuId, 1000, 1000, token),
         })
         {
             var query = telegram.UserTaps(ViewerChat, card.MessageId, forged, requireButton: false);
@@ -264,7 +264,7 @@ public sealed class CatalogTests(ITestOutputHelper output)
         var foreign = world.Uzum.Data.For("sandbox-catalog-someone-else").Products[0].Skus[0];
         var menu = telegram.Chat(OwnerChat).LatestWithKeyboard!;
         telegram.UserTaps(OwnerChat, menu.MessageId,
-            CallbackData.Encode(CatalogFeature.ConfirmPrice, foreign.Product.ProductId, foreign.SkuId, 1000, 1000, CatalogView.Start.Token), requireButton: false);
+            CallbackData.Encode(CatalogFeature.ConfirmPrice, foreign.SkuId, 1000, 1000, CatalogView.Start.Token), requireButton: false);
         await Scenario.ExpectAsync(telegram, OwnerChat, T("catalog.not_found"));
         Assert.Equal(0, world.Uzum.RequestLog.Count("POST", "/v1/product/*/sendPriceData"));
         telegram.AssertNoErrors();

@@ -70,13 +70,12 @@ public sealed class CatalogFeature(CatalogReader reader, AuditLog audit) : IFeat
                 return await PhotoAsync(session, screens, productId, ct);
             case EditStock when command.LongArg(0) is { } productId && command.LongArg(1) is { } skuId:
                 return await AskStockAsync(session, screens, productId, skuId, CatalogView.Parse(command.Arg(2)), null, ct);
-            case ConfirmStock when command.LongArg(0) is { } productId && command.LongArg(1) is { } skuId && command.LongArg(2) is { } amount:
-                return await SendStockAsync(session, screens, productId, skuId, amount, CatalogView.Parse(command.Arg(3)), ct);
+            case ConfirmStock when command.LongArg(0) is { } skuId && command.LongArg(1) is { } amount:
+                return await SendStockAsync(session, screens, skuId, amount, CatalogView.Parse(command.Arg(2)), ct);
             case EditPrice when command.LongArg(0) is { } productId && command.LongArg(1) is { } skuId:
                 return await AskPriceAsync(session, screens, productId, skuId, CatalogView.Parse(command.Arg(2)), null, ct);
-            case ConfirmPrice when command.LongArg(0) is { } productId && command.LongArg(1) is { } skuId
-                                   && command.LongArg(2) is { } sell && command.LongArg(3) is { } full:
-                return await SendPriceAsync(session, screens, productId, skuId, sell, full, CatalogView.Parse(command.Arg(4)), ct);
+            case ConfirmPrice when command.LongArg(0) is { } skuId && command.LongArg(1) is { } sell && command.LongArg(2) is { } full:
+                return await SendPriceAsync(session, screens, skuId, sell, full, CatalogView.Parse(command.Arg(3)), ct);
             default:
                 return Reply.Of(screens.NotFound());
         }
@@ -153,10 +152,10 @@ public sealed class CatalogFeature(CatalogReader reader, AuditLog audit) : IFeat
     /// ✅ on the preview: the row is read fresh and sent back as read with only the amount changed (one POST, never
     /// retried), then read again, so the screen shows what UZUM holds — also when the POST timed out.
     /// </summary>
-    private async Task<Reply> SendStockAsync(SessionContext session, CatalogScreens screens, long productId, long skuId, long amount, CatalogView back, CancellationToken ct)
+    private async Task<Reply> SendStockAsync(SessionContext session, CatalogScreens screens, long skuId, long amount, CatalogView back, CancellationToken ct)
     {
         if (!CatalogInput.IsValidStock(amount)) return Reply.Of(screens.NotFound());
-        if (await FindSkuAsync(session, productId, skuId, ct) is not ({ } product, { } sku)) return Reply.Of(screens.NotFound());
+        if (await FindSkuAsync(session, skuId, ct) is not ({ } product, { } sku)) return Reply.Of(screens.NotFound());
         if (await session.Uzum.GetFbsStockAsync(session.Token, skuId, ct) is not { } row) return Reply.Of(screens.StockNotOnFbs(product, sku, back));
 
         string? rejected = null;
@@ -211,10 +210,11 @@ public sealed class CatalogFeature(CatalogReader reader, AuditLog audit) : IFeat
     }
 
     /// <summary>✅: <c>sendPriceData</c> for this product with only the changed SKU (sent once), then the catalogue read again.</summary>
-    private async Task<Reply> SendPriceAsync(SessionContext session, CatalogScreens screens, long productId, long skuId, long sell, long full, CatalogView back, CancellationToken ct)
+    private async Task<Reply> SendPriceAsync(SessionContext session, CatalogScreens screens, long skuId, long sell, long full, CatalogView back, CancellationToken ct)
     {
         if (!CatalogInput.IsValidPrice(sell, full)) return Reply.Of(screens.NotFound());
-        if (await FindSkuAsync(session, productId, skuId, ct) is not ({ } product, { } sku)) return Reply.Of(screens.NotFound());
+        if (await FindSkuAsync(session, skuId, ct) is not ({ } product, { } sku)) return Reply.Of(screens.NotFound());
+        var productId = product.Id;
         var failed = false;
         try
         {
@@ -243,6 +243,11 @@ public sealed class CatalogFeature(CatalogReader reader, AuditLog audit) : IFeat
     /// <summary>The product and SKU only when they are in this session's shops: a forged id is "not found".</summary>
     private async Task<(CatalogProduct, ProductSku)?> FindSkuAsync(SessionContext session, long productId, long skuId, CancellationToken ct) =>
         await reader.FindAsync(session, productId, ct) is { } product && product.Sku(skuId) is { } sku ? (product, sku) : null;
+
+    /// <summary>A SKU id is unique across UZUM, so a confirmation carries only it (its callback data stays short).</summary>
+    private async Task<(CatalogProduct, ProductSku)?> FindSkuAsync(SessionContext session, long skuId, CancellationToken ct) =>
+        (await reader.ProductsAsync(session, ct)).Select(p => p.Sku(skuId) is { } sku ? (p, sku) : ((CatalogProduct, ProductSku)?)null)
+            .FirstOrDefault(found => found is not null);
 
     private sealed record InputTarget(string Kind, long ProductId, long SkuId, CatalogView Back);
 

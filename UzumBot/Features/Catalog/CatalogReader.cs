@@ -18,6 +18,7 @@ public sealed class CatalogReader(ShortCache cache, TimeProvider time)
     public static readonly TimeSpan SalesTtl = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan SalesWindow = TimeSpan.FromDays(30);
 
+    private const long MaxQueryKeys = 1_000_000;
     private long _nextQuery;
 
     public async Task<IReadOnlyList<CatalogProduct>> ProductsAsync(SessionContext session, CancellationToken ct)
@@ -53,9 +54,10 @@ public sealed class CatalogReader(ShortCache cache, TimeProvider time)
 
     // ---- search queries, kept server-side -------------------------------------------------------------------
 
+    /// <summary>Keys are short (under a million, then around again): they only have to tell apart one chat's recent searches.</summary>
     public long Remember(SessionContext session, string query)
     {
-        var key = Interlocked.Increment(ref _nextQuery);
+        var key = Interlocked.Increment(ref _nextQuery) % MaxQueryKeys;
         _ = cache.GetOrFetchAsync(QueryKey(session, key), QueryTtl, () => Task.FromResult(query));
         return key;
     }

@@ -135,7 +135,7 @@ public sealed class CatalogScreens(SessionContext session)
     public Screen StockPreview(CatalogProduct product, ProductSku sku, SkuStock row, int amount, CatalogView back) =>
         new(session.F("catalog.stock.preview", SkuName(product, sku), Formats.Number(row.Amount), Formats.Number(amount)),
             new Keyboard().Row(
-                new Button(session.T("catalog.confirm"), CallbackData.Encode(CatalogFeature.ConfirmStock, product.Id, sku.SkuId, amount, back.Token)),
+                new Button(session.T("catalog.confirm"), CallbackData.Encode(CatalogFeature.ConfirmStock, sku.SkuId, amount, back.Token)),
                 CancelToCard(product, back)).Build());
 
     public Screen StockNotOnFbs(CatalogProduct product, ProductSku sku, CatalogView back) =>
@@ -165,7 +165,7 @@ public sealed class CatalogScreens(SessionContext session)
         if (CatalogInput.IsBigChange(sku.Price, sell)) text.Append("\n\n").Append(session.F("catalog.price.big_change", (int)(CatalogInput.WarnPriceChange * 100)));
         text.Append("\n\n").Append(session.T("catalog.price.send_question"));
         return new Screen(text.ToString(), new Keyboard().Row(
-            new Button(session.T("catalog.confirm"), CallbackData.Encode(CatalogFeature.ConfirmPrice, product.Id, sku.SkuId, sell, full, back.Token)),
+            new Button(session.T("catalog.confirm"), CallbackData.Encode(CatalogFeature.ConfirmPrice, sku.SkuId, sell, full, back.Token)),
             CancelToCard(product, back)).Build());
     }
 
