@@ -136,6 +136,17 @@ public sealed class CatalogTests(ITestOutputHelper output)
         Assert.Contains($"FBS {wanted} ·", card.Text);
         var audit = bot.Services.GetRequiredService<AuditLog>().ForUser(OwnerChat);
         Assert.Contains(audit, a => a.Action == AuditActions.ProductStockChanged && a.Success && a.Detail == $"{sku.SkuId} {before}->{wanted}");
+
+        // A change whose answer is lost in a gateway timeout is not sent again: the row is read back and tells.
+        world.Uzum.Faults.FailAfterApplying("POST", "/v2/fbs/sku/stocks");
+        telegram.UserTapsButton(OwnerChat, $"✏️ FBS · {index}");
+        await Scenario.ExpectAsync(telegram, OwnerChat, "Сейчас в UZUM: " + wanted + " шт.");
+        telegram.UserSendsText(OwnerChat, "3");
+        var second = await Scenario.ExpectAsync(telegram, OwnerChat, $"{wanted} → 3 шт.");
+        telegram.UserTapsButton(OwnerChat, second.MessageId, "Отправить");
+        var reconciled = await Scenario.ExpectAsync(telegram, OwnerChat, "✅ FBS-остаток");
+        Assert.Contains("3 шт.", reconciled.Text);
+        Assert.Equal(2, world.Uzum.RequestLog.Count("POST", "/v2/fbs/sku/stocks"));
         telegram.AssertNoErrors();
     }
 

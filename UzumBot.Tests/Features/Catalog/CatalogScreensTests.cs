@@ -120,6 +120,14 @@ public sealed class CatalogScreensTests
     }
 
     [Fact]
+    public void A_brand_new_shop_says_there_are_no_products_yet()
+    {
+        var text = Sendable.Assert("empty", new CatalogScreens(Sessions.For()).List([], CatalogView.Start));
+        Assert.Contains("Товаров пока нет.", text);
+        Assert.Contains("стр. 1/1", text);
+    }
+
+    [Fact]
     public void A_search_button_carries_a_short_key_not_the_query()
     {
         var query = "Футболка хлопковая детская белая";
