@@ -37,6 +37,11 @@ public sealed class ListLabelsTests
         Assert.InRange(pages.Count, packingFbs.Length - 1, parcels);
         Assert.All(pages, p => Assert.InRange(p.Width, 57.5, 58.5));
         Assert.Contains(telegram.Chat(ChatId).ChatActions, a => a.Action == "upload_document");
+        // While the labels were fetched the list's message said how far along it was, then the list came back.
+        var history = telegram.TextHistory(ChatId, list.MessageId);
+        Assert.Contains(history, t => t.Contains($"Этикетки 58×40: 0 из {packingFbs.Length}", StringComparison.Ordinal));
+        Assert.Contains("Сборка ·", history[^1], StringComparison.Ordinal);
+        Assert.NotNull(telegram.Chat(ChatId).BotMessages.Single(m => m.MessageId == list.MessageId).FindButton("Все 58×40"));
         telegram.AssertNoErrors();
     }
 }

@@ -19,6 +19,8 @@ internal sealed class StoredMessage
     public IReadOnlyList<IReadOnlyList<ButtonView>> Keyboard { get; set; } = [];
     public StoredFile? File { get; init; }
     public int EditCount { get; set; }
+    /// <summary>The visible texts the message showed before each edit, oldest first.</summary>
+    public List<string> PastTexts { get; } = [];
     public DateTimeOffset? EditDate { get; set; }
     public bool Deleted { get; set; }
 

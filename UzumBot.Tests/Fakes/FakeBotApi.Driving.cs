@@ -45,6 +45,16 @@ public sealed partial class FakeBotApi
     /// <summary>Commands set by setMyCommands.</summary>
     public IReadOnlyList<(string Command, string Description)> Commands { get { lock (_gate) return _commands.ToList(); } }
 
+    /// <summary>Every visible text a bot message has shown, oldest first, ending with the current one.</summary>
+    public IReadOnlyList<string> TextHistory(long chatId, int messageId)
+    {
+        lock (_gate)
+        {
+            if (!_chats.TryGetValue(chatId, out var chat) || chat.Find(messageId) is not { } message) return [];
+            return [.. message.PastTexts, message.Content.Text];
+        }
+    }
+
     public IReadOnlyList<long> ChatIds { get { lock (_gate) return _chats.Keys.ToList(); } }
 
     /// <summary>A snapshot of one chat (empty when nothing happened there yet).</summary>

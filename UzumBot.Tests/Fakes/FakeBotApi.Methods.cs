@@ -233,6 +233,7 @@ public sealed partial class FakeBotApi
         if (content.SameContentAs(message.Content) && ReplyMarkup.SameKeyboard(keyboard, message.Keyboard)) return Outcome.Bad(NotModified);
         if (Options.RateLimitEdits && Throttle(chat) is { } tooMany) return tooMany;
 
+        message.PastTexts.Add(message.Content.Text);
         message.RawText = r.String("text") ?? "";
         message.ParseMode = r.String("parse_mode");
         message.Content = content;

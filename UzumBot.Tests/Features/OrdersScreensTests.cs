@@ -48,6 +48,35 @@ public sealed class OrdersScreensTests
     }
 
     [Theory]
+    [InlineData(Role.Owner, OrderStatuses.Packing, "1:od:7:")]
+    [InlineData(Role.Manager, OrderStatuses.Delivering, "1:odc:7")]
+    [InlineData(Role.Viewer, OrderStatuses.Packing, null)]
+    [InlineData(Role.Viewer, OrderStatuses.Delivering, null)]
+    [InlineData(Role.Owner, OrderStatuses.Completed, null)]
+    public void A_DBS_card_offers_the_next_delivery_step_to_those_who_act_on_orders(Role role, string status, string? expected)
+    {
+        var card = new OrdersScreens(Sessions.For(role: role), Now).Card(Order(7, status, "x", "DBS"), status, 0);
+        var dbsButtons = card.Keyboard.SelectMany(r => r).Where(b => b.Data.StartsWith("1:od", StringComparison.Ordinal)).ToArray();
+        if (expected is null) Assert.Empty(dbsButtons);
+        else Assert.StartsWith(expected, Assert.Single(dbsButtons).Data);
+        string[] actions = ["1:oa:", "1:ox:", "1:od:", "1:odc:", "1:lb:"];
+        if (role == Role.Viewer) Assert.DoesNotContain(card.Keyboard.SelectMany(r => r), b => actions.Any(a => b.Data.StartsWith(a, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Accept_carries_when_it_was_shown_and_the_card_names_the_booked_time_slot_in_Tashkent_time()
+    {
+        var order = Order(9, OrderStatuses.Created, "x") with
+        {
+            // 04:00–06:00 UTC is 09:00–11:00 in Tashkent
+            TimeSlot = new TimeSlot { TimeFrom = new DateTimeOffset(2026, 12, 4, 4, 0, 0, TimeSpan.Zero), TimeTo = new DateTimeOffset(2026, 12, 4, 6, 0, 0, TimeSpan.Zero) },
+        };
+        var card = new OrdersScreens(Sessions.For(Lang.Uz), Now).Card(order, order.Status, 0);
+        Assert.Contains("🕒 Topshirish vaqti: 04.12 09:00–11:00", card.Html);
+        Assert.Contains(card.Keyboard.SelectMany(r => r), b => b.Data == $"1:oa:9:{Now.ToUnixTimeSeconds()}");
+    }
+
+    [Theory]
     [InlineData("FBS", OrderStatuses.Created, true)]
     [InlineData("FBS", OrderStatuses.Packing, true)]
     [InlineData("DBS", OrderStatuses.Packing, false)]

@@ -28,6 +28,8 @@ public class ThrowingUzumClient : IUzumClient
         Order is null ? Unexpected<Task<SellerOrder>>(nameof(GetOrderAsync)) : Task.FromResult(Order(orderId));
     public Task<SellerOrder?> ConfirmOrderAsync(UzumToken token, long orderId, CancellationToken ct) => Unexpected<Task<SellerOrder?>>(nameof(ConfirmOrderAsync));
     public Task CancelOrderAsync(UzumToken token, long orderId, string reason, string? comment, CancellationToken ct) => Unexpected<Task>(nameof(CancelOrderAsync));
+    public Task MarkDbsDeliveringAsync(UzumToken token, long orderId, CancellationToken ct) => Unexpected<Task>(nameof(MarkDbsDeliveringAsync));
+    public Task CompleteDbsOrderAsync(UzumToken token, long orderId, string issueCode, CancellationToken ct) => Unexpected<Task>(nameof(CompleteDbsOrderAsync));
     public Task<IReadOnlyList<ReturnReason>> GetReturnReasonsAsync(UzumToken token, CancellationToken ct) => Unexpected<Task<IReadOnlyList<ReturnReason>>>(nameof(GetReturnReasonsAsync));
     public Task<IReadOnlyList<byte[]>> GetLabelAsync(UzumToken token, long orderId, LabelSize size, CancellationToken ct) =>
         Label is null ? Unexpected<Task<IReadOnlyList<byte[]>>>(nameof(GetLabelAsync)) : Task.FromResult(Label(orderId, size));

@@ -45,10 +45,11 @@ public sealed class ChatEngine(
         var lang = chat is null ? Lang.Ru : Onboarding.LangOf(chat);
         var command = CallbackData.Decode(tap.CallbackData);
         if (command is null) return S[lang, "common.stale"];
-        if (_byCommand.TryGetValue(command.Name, out var feature) && db.Members.FindById(tap.UserId) is { } member
-            && Enum.TryParse<Role>(member.Role, out var role) && !Permissions.Allows(role, feature.Commands[command.Name]))
+        if (!_byCommand.TryGetValue(command.Name, out var feature)) return null;
+        if (db.Members.FindById(tap.UserId) is { } member && Enum.TryParse<Role>(member.Role, out var role)
+            && !Permissions.Allows(role, feature.Commands[command.Name]))
             return S[lang, "common.not_allowed"];
-        return command.Name is Features.Orders.OrdersFeature.Label or Features.Orders.OrdersFeature.ListLabels ? S[lang, "orders.label.preparing"] : null;
+        return feature.AcknowledgementKey(command.Name) is { } key ? S[lang, key] : null;
     }
 
     public ChatDocument? Peek(long chatId) => db.Chats.FindById(chatId);

@@ -15,5 +15,8 @@ public sealed record Incoming
     /// <summary>The bot message whose button was tapped.</summary>
     public int? CallbackMessageId { get; init; }
 
+    /// <summary>Where a long handler reports progress; the transport supplies it for taps.</summary>
+    public Rendering.IProgressLine Progress { get; init; } = Rendering.SilentProgressLine.Instance;
+
     public bool IsTap => CallbackData is not null;
 }

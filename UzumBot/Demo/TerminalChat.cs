@@ -87,7 +87,7 @@ public sealed partial class TerminalChat(ChatEngine engine, TextReader input, Te
     {
         var lang = CurrentLang(Lang.Ru);
         if (incoming.IsTap && engine.Acknowledge(incoming) is { } quick) output.WriteLine("» " + quick);
-        var reply = await engine.HandleAsync(incoming, ct);
+        var reply = await engine.HandleAsync(incoming.IsTap ? incoming with { Progress = new PrintedProgress(output) } : incoming, ct);
         lang = CurrentLang(lang);
         if (reply.DeleteIncomingMessage) output.WriteLine(Strings.Instance[lang, "demo.deleted"]);
         if (reply.Notice is { } notice) output.WriteLine("» " + notice);
@@ -146,4 +146,14 @@ public sealed partial class TerminalChat(ChatEngine engine, TextReader input, Te
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tags();
+
+    /// <summary>The terminal's progress line: each report printed as plain text (a terminal has no message to edit).</summary>
+    private sealed class PrintedProgress(TextWriter output) : Rendering.IProgressLine
+    {
+        public Task ShowAsync(string html, CancellationToken ct)
+        {
+            output.WriteLine("… " + PlainText(html));
+            return Task.CompletedTask;
+        }
+    }
 }

@@ -12,6 +12,9 @@ public interface IFeature
     IReadOnlyDictionary<string, Permission> Commands { get; }
 
     Task<Reply> HandleAsync(SessionContext session, CallbackCommand command, CancellationToken ct);
+
+    /// <summary>The string key of the instant answer to a tap on a slow command ("preparing the label…"); null answers silently.</summary>
+    string? AcknowledgementKey(string command) => null;
 }
 
 /// <summary>

@@ -19,6 +19,8 @@ public sealed record SessionContext(
 {
     public UzumToken Token => Unlocked.Token;
 
+    public Rendering.IProgressLine Progress => Update.Progress;
+
     /// <summary>Asks the engine to hand the chat's next text message to the feature owning <paramref name="input"/>.</summary>
     public void AwaitText(string input) => Chat.Awaiting = input;
 

@@ -70,8 +70,10 @@ public static class BotServices
         services.AddSingleton<UnlockedSessions>();
         services.AddSingleton<OrdersReader>();
         services.AddSingleton<OrderCancellation>();
+        services.AddSingleton<DbsDelivery>();
         services.AddSingleton<MenuFeature>();
         services.AddSingleton<IFeature>(sp => sp.GetRequiredService<MenuFeature>());
+        services.AddSingleton<IFeature, Features.Help.HelpFeature>();
         services.AddSingleton<OrdersFeature>();
         services.AddSingleton<IFeature>(sp => sp.GetRequiredService<OrdersFeature>());
         services.AddSingleton<ITextInputFeature>(sp => sp.GetRequiredService<OrdersFeature>());

@@ -35,6 +35,9 @@ public static class Formats
     public static string ShortDateTime(DateTimeOffset instant) =>
         ToLocal(instant).ToString("dd.MM HH:mm", CultureInfo.InvariantCulture);
 
+    public static string Time(DateTimeOffset instant) =>
+        ToLocal(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
+
     public static string Date(DateTimeOffset instant) =>
         ToLocal(instant).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 

@@ -18,6 +18,8 @@ public static class AuditActions
     public const string TokenReconnected = "token.reconnected";
     public const string OrderConfirmed = "order.confirmed";
     public const string OrderCancelled = "order.cancelled";
+    public const string OrderHandedOver = "order.handed_over";
+    public const string OrderDelivered = "order.delivered";
     public const string ProductStockChanged = "product.stock";
     public const string ProductPriceChanged = "product.price";
     public const string DataDeleted = "data.deleted";

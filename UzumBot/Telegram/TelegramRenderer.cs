@@ -16,18 +16,23 @@ namespace UzumBot.Telegram;
 /// not modified" taken as success, a vanished message replaced by a new one, 429 waited out for that chat and
 /// tried once more, documents sent with a chat action first.
 /// </summary>
-public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, OutboundGate gate, ILogger<TelegramRenderer> log)
+public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, OutboundGate gate, TimeProvider time, ILogger<TelegramRenderer> log)
 {
+    /// <summary>Progress edits of one message are at least this far apart (Telegram allows about one edit a second a chat).</summary>
+    public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
+
     public async Task RenderAsync(Incoming update, Reply reply, CancellationToken ct)
     {
         var chatId = update.ChatId;
         if (reply.DeleteIncomingMessage && update.MessageId is { } incoming)
             await TryAsync(() => bot.DeleteMessage(chatId, incoming, ct), "deleteMessage");
 
-        if (reply.Screen is { } screen)
+        // Typed text has no callback to answer: a notice without a screen becomes a message of its own.
+        var shown = reply.Screen ?? (!update.IsTap && reply.Notice is { Length: > 0 } alone ? Screen.Text("ℹ️ " + Html.Encode(alone)) : null);
+        if (shown is { } screen)
         {
             // The callback was answered before the work began; a notice that came out of the work leads the screen.
-            if (update.IsTap && reply.Notice is { Length: > 0 } notice)
+            if (reply.Screen is not null && reply.Notice is { Length: > 0 } notice)
                 screen = screen with { Html = "ℹ️ " + Html.Encode(notice) + "\n\n" + screen.Html };
             var chat = db.Chats.FindById(chatId);
             var target = reply.AsNewMessage ? null
@@ -73,6 +78,31 @@ public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, Outbou
             log.LogInformation("Telegram refused a photo for chat {ChatId} ({Reason}); sending text instead", chatId, ex.Message);
             await SendAsync(chatId, () => bot.SendMessage(chatId, TelegramText.Fit(photo.FallbackHtml ?? photo.CaptionHtml), ParseMode.Html,
                 linkPreviewOptions: LinkPreviewOptions.Disabled, cancellationToken: ct));
+        }
+    }
+
+    /// <summary>A tap's progress line edits the tapped message; text has no message to edit and shows none.</summary>
+    public IProgressLine ProgressFor(Incoming update) =>
+        update.CallbackMessageId is { } messageId ? new TappedMessageProgress(this, update.ChatId, messageId, time) : SilentProgressLine.Instance;
+
+    /// <summary>Best effort: a progress edit that fails (429, message gone) is skipped, never retried — the final reply follows anyway.</summary>
+    private async Task ShowProgressAsync(long chatId, int messageId, string html, CancellationToken ct)
+    {
+        await TryAsync(() => bot.SendChatAction(chatId, ChatAction.UploadDocument, cancellationToken: ct), "sendChatAction");
+        await gate.WaitAsync();
+        await TryAsync(() => bot.EditMessageText(chatId, messageId, TelegramText.Fit(html), ParseMode.Html, cancellationToken: ct), "editMessageText (progress)");
+    }
+
+    private sealed class TappedMessageProgress(TelegramRenderer renderer, long chatId, int messageId, TimeProvider time) : IProgressLine
+    {
+        private DateTimeOffset? _shownAt;
+
+        public Task ShowAsync(string html, CancellationToken ct)
+        {
+            var now = time.GetUtcNow();
+            if (_shownAt is { } last && now - last < ProgressInterval) return Task.CompletedTask;
+            _shownAt = now;
+            return renderer.ShowProgressAsync(chatId, messageId, html, ct);
         }
     }
 

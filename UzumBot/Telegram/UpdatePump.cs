@@ -148,7 +148,7 @@ public sealed class UpdatePump(
 
     private async Task HandleAsync(Incoming incoming, Action? handled, CancellationToken ct)
     {
-        var reply = await engine.HandleAsync(incoming, ct);
+        var reply = await engine.HandleAsync(incoming with { Progress = renderer.ProgressFor(incoming) }, ct);
         handled?.Invoke();
         await renderer.RenderAsync(incoming, reply, ct);
     }

@@ -29,6 +29,12 @@ public interface IUzumClient
 
     Task CancelOrderAsync(UzumToken token, long orderId, string reason, string? comment, CancellationToken ct);
 
+    /// <summary>DBS: PACKING → DELIVERING (the seller handed the order to their courier). Sent once.</summary>
+    Task MarkDbsDeliveringAsync(UzumToken token, long orderId, CancellationToken ct);
+
+    /// <summary>DBS: DELIVERING → COMPLETED with the code the customer received by SMS. Sent once.</summary>
+    Task CompleteDbsOrderAsync(UzumToken token, long orderId, string issueCode, CancellationToken ct);
+
     Task<IReadOnlyList<ReturnReason>> GetReturnReasonsAsync(UzumToken token, CancellationToken ct);
 
     /// <summary>The parcel label: one PDF per parcel (UZUM sends one base64 string or an array). Each is checked to start with %PDF.</summary>

@@ -162,6 +162,19 @@ public sealed class UzumClient : IUzumClient
         }
     }
 
+    public async Task MarkDbsDeliveringAsync(UzumToken token, long orderId, CancellationToken ct)
+    {
+        var path = $"v1/dbs/order/{orderId}/delivering";
+        Unwrap(await PostAsync(token, path, null, null, ct), "POST " + path);
+    }
+
+    public async Task CompleteDbsOrderAsync(UzumToken token, long orderId, string issueCode, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(issueCode);
+        var path = $"v1/dbs/order/{orderId}/completed";
+        Unwrap(await PostAsync(token, path, new UzumQuery().Add("issueCode", issueCode), null, ct), "POST " + path);
+    }
+
     public async Task<IReadOnlyList<ReturnReason>> GetReturnReasonsAsync(UzumToken token, CancellationToken ct)
     {
         var payload = await GetPayloadAsync(token, "v1/fbs/order/return-reasons", null, UzumJsonContext.Default.ReturnReasonsPayload, ct);

@@ -102,6 +102,8 @@ public sealed record SellerOrder
     public DeliveryInfo? DeliveryInfo { get; init; }
     /// <summary>Where an FBS parcel is handed over, when UZUM has assigned it.</summary>
     public DropOffPoint? DropOffPoint { get; init; }
+    /// <summary>The hand-over window booked for the parcel (with an FBS invoice), when there is one.</summary>
+    public TimeSlot? TimeSlot { get; init; }
     public IReadOnlyList<OrderItem>? OrderItems { get; init; }
 
     public IReadOnlyList<OrderItem> Items => OrderItems ?? [];
@@ -111,6 +113,12 @@ public sealed record SellerOrder
 public sealed record OrderStock(long Id, string? Title);
 
 public sealed record DropOffPoint(string? Uuid, string? Address, string? Type);
+
+public sealed record TimeSlot
+{
+    [JsonConverter(typeof(EpochTime.Converter))] public DateTimeOffset? TimeFrom { get; init; }
+    [JsonConverter(typeof(EpochTime.Converter))] public DateTimeOffset? TimeTo { get; init; }
+}
 
 public sealed record DeliveryInfo(string? DeliveryAddress, string? CustomerFullname, string? CustomerPhone, string? DeliveryComment);
 

@@ -48,6 +48,11 @@ public static class UzumErrorCodes
     public const string AlreadyCancelled = "seller-order-13";
     public const string LabelServiceUnavailable = "seller-order-14";
     public const string IdentifiersMissing = "seller-order-15";
+    public const string IssueCodeMissing = "seller-order-37";
+    public const string IssueCodeWrong = "seller-order-38";
+    /// <summary>A wrong issue code after too many wrong ones: UZUM stops checking codes for a while.</summary>
+    public const string IssueCodeThrottled = "seller-order-39";
+    public const string NotDbsOrder = "fbs-18-invalid-order-type";
 
     /// <summary>Not a UZUM code: the client's own marker for an unusable success body.</summary>
     public const string InvalidResponse = "client-invalid-response";

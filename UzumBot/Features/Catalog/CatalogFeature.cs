@@ -40,6 +40,14 @@ public sealed class CatalogFeature(CatalogReader reader, AuditLog audit) : IFeat
         [ConfirmPrice] = Permission.EditProducts,
     };
 
+    /// <summary>Taps that wait for UZUM (a POST and its read-back, a catalogue read again) get a word at once.</summary>
+    public string? AcknowledgementKey(string command) => command switch
+    {
+        ConfirmStock or ConfirmPrice => "catalog.sending",
+        Refresh => "catalog.refreshing",
+        _ => null,
+    };
+
     public string InputPrefix => "catalog/";
 
     public Permission RequiredFor(string input) => input == SearchInput ? Permission.ViewProducts : Permission.EditProducts;

@@ -43,7 +43,7 @@ public static class MenuScreens
         keyboard
             .Row(new Button(session.T("settings.open"), CallbackData.Encode(Settings.SettingsFeature.Home)),
                  new Button(session.T("menu.switch_language"), CallbackData.Encode(MenuFeature.SwitchLanguage)))
-            .Row(new Button(session.T("menu.lock"), CallbackData.Encode(MenuFeature.Lock)));
+            .Row(Help.HelpFeature.OpenButton(session.Lang), new Button(session.T("menu.lock"), CallbackData.Encode(MenuFeature.Lock)));
         return new Screen(text.ToString(), keyboard.Build());
     }
 

@@ -7,7 +7,7 @@ using UzumBot.Uzum;
 namespace UzumBot.Features.Orders;
 
 /// <summary>📋 Orders: status chips with counts, paged lists, the order card and its parcel labels.</summary>
-public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancellation, AuditLog audit, TimeProvider time) : IFeature, ITextInputFeature
+public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancellation, DbsDelivery dbs, AuditLog audit, TimeProvider time) : IFeature, ITextInputFeature
 {
     public const string Home = "o";
     public const string MoreStatuses = "om";
@@ -21,9 +21,16 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
     public const string Find = "of";
     public const string ListLabels = "oll";
     public const string Today = "ot";
+    public const string HandOver = "od";
+    public const string Delivered = "odc";
+    private const string IssueCodeInput = "orders/issue/";
     private const string FindInput = "orders/find";
+    /// <summary>The last argument of 🏷 all labels tapped on 🗓 Today: the shift view comes back after the PDF.</summary>
+    public const string FromToday = "t";
+    /// <summary>How many labels between two progress reports of a long run.</summary>
+    private const int ProgressEvery = 5;
 
-    /// <summary>A cancel confirmation older than this (the bot was offline, the screen forgotten) is asked again.</summary>
+    /// <summary>An action button (accept, cancel, hand over) older than this — the bot was offline, the screen forgotten — is asked again.</summary>
     public static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromHours(1);
 
     public IReadOnlyDictionary<string, Permission> Commands { get; } = new Dictionary<string, Permission>
@@ -40,7 +47,11 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
         [Find] = Permission.ViewOrders,
         [ListLabels] = Permission.ActOnOrders,
         [Today] = Permission.ViewOrders,
+        [HandOver] = Permission.ActOnOrders,
+        [Delivered] = Permission.ActOnOrders,
     };
+
+    public string? AcknowledgementKey(string command) => command is Label or ListLabels ? "orders.label.preparing" : null;
 
     public async Task<Reply> HandleAsync(SessionContext session, CallbackCommand command, CancellationToken ct)
     {
@@ -62,22 +73,24 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
             case Label when command.LongArg(0) is { } orderId && ParseSize(command.Arg(1)) is { } size:
                 return await LabelAsync(session, screens, orderId, size, ct);
             case ListLabels when OrderStatusCodes.StatusOf(command.Arg(0)) is { } listStatus && ParseSize(command.Arg(1)) is { } listSize:
-                return await LabelsOfListAsync(session, screens, listStatus, listSize, ct);
+                return await LabelsOfListAsync(session, screens, listStatus, listSize, fromToday: command.Arg(2) == FromToday, ct);
             case Today:
-                var created = await reader.ListAsync(session, OrderStatuses.Created, ct);
-                var packing = await reader.ListAsync(session, OrderStatuses.Packing, ct);
-                return Reply.Of(screens.Today(ShiftPlan.For(created.Items, packing.Items, time.GetUtcNow())));
+                return Reply.Of(await TodayAsync(session, screens, ct));
             case Find:
                 session.AwaitText(FindInput);
                 return Reply.Of(screens.AskOrderNumber(null));
             case Confirm when command.LongArg(0) is { } orderId:
-                return await ConfirmAsync(session, screens, orderId, ct);
+                return await ConfirmAsync(session, screens, orderId, Issued(command.LongArg(1)), ct);
+            case HandOver when command.LongArg(0) is { } orderId:
+                return await HandOverAsync(session, screens, orderId, Issued(command.LongArg(1)), ct);
+            case Delivered when command.LongArg(0) is { } orderId:
+                return await AskIssueCodeAsync(session, screens, orderId, ct);
             case Cancel when command.LongArg(0) is { } orderId:
                 return await CancelReasonsAsync(session, screens, orderId, ct);
             case CancelReason when command.LongArg(0) is { } orderId && command.Arg(1) is { Length: > 0 } reason:
                 return await CancelConfirmationAsync(session, screens, orderId, reason, ct);
-            case CancelConfirmed when command.LongArg(0) is { } orderId && command.Arg(1) is { Length: > 0 } reason && command.LongArg(2) is { } issued:
-                return await CancelNowAsync(session, screens, orderId, reason, DateTimeOffset.FromUnixTimeSeconds(issued), ct);
+            case CancelConfirmed when command.LongArg(0) is { } orderId && command.Arg(1) is { Length: > 0 } reason:
+                return await CancelNowAsync(session, screens, orderId, reason, Issued(command.LongArg(2)), ct);
             default:
                 return Reply.Of(screens.NotFound(null));
         }
@@ -112,12 +125,14 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
     /// ✅ Accept: CREATED → PACKING. The POST is sent once; when it fails or times out the order is read again, and
     /// "already packing" counts as done (S3) — UZUM may have applied it before the answer was lost.
     /// </summary>
-    private async Task<Reply> ConfirmAsync(SessionContext session, OrdersScreens screens, long orderId, CancellationToken ct)
+    private async Task<Reply> ConfirmAsync(SessionContext session, OrdersScreens screens, long orderId, DateTimeOffset? issued, CancellationToken ct)
     {
         var order = await reader.FindAsync(session, orderId, ct);
         if (order is null) return Reply.Of(screens.NotFound(orderId));
         if (order.Status != OrderStatuses.Created)
             return new Reply { Screen = screens.Card(order, order.Status, 0), Notice = session.T("orders.confirm.not_new") };
+        if (!IsFresh(issued))
+            return Reply.Of(screens.AskAgain(order, "orders.confirm.ask_again", "orders.confirm.yes", Confirm));
 
         string? problem = null;
         try
@@ -148,36 +163,55 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
     /// PDF. Each label call goes through the token's throttle; an order whose label failed is named in the caption,
     /// never silently dropped.
     /// </summary>
-    private async Task<Reply> LabelsOfListAsync(SessionContext session, OrdersScreens screens, string status, LabelSize size, CancellationToken ct)
+    private async Task<Reply> LabelsOfListAsync(SessionContext session, OrdersScreens screens, string status, LabelSize size, bool fromToday, CancellationToken ct)
     {
         var list = await reader.ListAsync(session, status, ct);
         var orders = list.Items.Where(OrdersScreens.HasParcelLabel).ToArray();
         if (orders.Length == 0) return new Reply { Screen = screens.List(status, list, 0), Notice = session.T("orders.labels.none") };
         var pdfs = new List<byte[]>();
         var failed = new List<long>();
-        foreach (var order in orders)
+        for (var done = 0; done < orders.Length; done++)
         {
+            if (done % ProgressEvery == 0 && orders.Length > ProgressEvery)
+                await session.Progress.ShowAsync(screens.LabelsProgress(done, orders.Length, size), ct);
             try
             {
-                pdfs.AddRange(await session.Uzum.GetLabelAsync(session.Token, order.Id, size, ct));
+                pdfs.AddRange(await session.Uzum.GetLabelAsync(session.Token, orders[done].Id, size, ct));
             }
             catch (Exception ex) when (ex is UzumApiException or UzumUnavailableException or InvalidDataException)
             {
-                failed.Add(order.Id);
+                failed.Add(orders[done].Id);
             }
         }
+        // The progress line replaced the screen the button was on: put that screen back.
+        var back = fromToday ? await TodayAsync(session, screens, ct) : screens.List(status, list, 0);
         if (pdfs.Count == 0) return Reply.Of(screens.LabelProblem(orders[0], "orders.labels.all_failed"));
-        return new Reply { Documents = [screens.ListLabelsDocument(status, size, orders.Length - failed.Count, LabelBundle.Merge(pdfs), failed)], ShowsUploadAction = true };
+        return new Reply
+        {
+            Screen = back,
+            Documents = [screens.ListLabelsDocument(status, size, orders.Length - failed.Count, LabelBundle.Merge(pdfs), failed)],
+            ShowsUploadAction = true,
+        };
+    }
+
+    private async Task<Screen> TodayAsync(SessionContext session, OrdersScreens screens, CancellationToken ct)
+    {
+        var created = await reader.ListAsync(session, OrderStatuses.Created, ct);
+        var packing = await reader.ListAsync(session, OrderStatuses.Packing, ct);
+        return screens.Today(ShiftPlan.For(created.Items, packing.Items, time.GetUtcNow()));
     }
 
     public string InputPrefix => "orders/";
 
-    public Permission RequiredFor(string input) => Permission.ViewOrders;
+    public Permission RequiredFor(string input) => input.StartsWith(IssueCodeInput, StringComparison.Ordinal) ? Permission.ActOnOrders : Permission.ViewOrders;
 
     /// <summary>🔍 by number: the typed id (digits, "#" and spaces allowed) opens the card; another tenant's is "not found".</summary>
     public async Task<Reply> HandleTextAsync(SessionContext session, string input, string text, CancellationToken ct)
     {
         var screens = new OrdersScreens(session, time.GetUtcNow());
+        if (input.StartsWith(IssueCodeInput, StringComparison.Ordinal)
+            && long.TryParse(input.AsSpan(IssueCodeInput.Length), System.Globalization.CultureInfo.InvariantCulture, out var deliveredId))
+            return await CompleteAsync(session, screens, deliveredId, text, ct);
         var digits = new string(text.Where(c => !char.IsWhiteSpace(c) && c != '#').ToArray());
         if (!long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var orderId) || orderId <= 0)
         {
@@ -206,11 +240,11 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
         return Reply.Of(screens.CancelConfirmation(order, chosen, time.GetUtcNow()));
     }
 
-    private async Task<Reply> CancelNowAsync(SessionContext session, OrdersScreens screens, long orderId, string reason, DateTimeOffset issued, CancellationToken ct)
+    private async Task<Reply> CancelNowAsync(SessionContext session, OrdersScreens screens, long orderId, string reason, DateTimeOffset? issued, CancellationToken ct)
     {
         var reasons = await cancellation.ReasonsAsync(session, ct);
         if (reasons.FirstOrDefault(r => r.Reason == reason) is not { } chosen) return Reply.Of(screens.NotFound(null));
-        if (time.GetUtcNow() - issued > ConfirmationLifetime || issued > time.GetUtcNow() + TimeSpan.FromMinutes(5))
+        if (!IsFresh(issued))
         {
             var order = await reader.FindAsync(session, orderId, ct);
             return order is null
@@ -227,6 +261,68 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
             _ => session.T("orders.cancel.failed"),
         };
         return new Reply { Screen = screens.Card(now, now.Status, 0), Notice = notice };
+    }
+
+    /// <summary>🚚 DBS handed to the courier: one tap on a fresh card, asked again on an old one.</summary>
+    private async Task<Reply> HandOverAsync(SessionContext session, OrdersScreens screens, long orderId, DateTimeOffset? issued, CancellationToken ct)
+    {
+        var order = await reader.FindAsync(session, orderId, ct);
+        if (order is null) return Reply.Of(screens.NotFound(orderId));
+        if (!DbsDelivery.CanHandOver(order))
+            return new Reply { Screen = screens.Card(order, order.Status, 0), Notice = session.T("orders.dbs.wrong_status") };
+        if (!IsFresh(issued))
+            return Reply.Of(screens.AskAgain(order, "orders.dbs.hand_over.ask_again", "orders.dbs.hand_over.yes", HandOver));
+        var (outcome, now) = await dbs.HandOverAsync(session, order, ct);
+        return new Reply { Screen = screens.Card(now, now.Status, 0), Notice = DbsNotice(session, outcome, orderId, "orders.dbs.hand_over.done") };
+    }
+
+    /// <summary>📬 DBS delivered: the customer's SMS code is typed next (it proves the hand-over to UZUM).</summary>
+    private async Task<Reply> AskIssueCodeAsync(SessionContext session, OrdersScreens screens, long orderId, CancellationToken ct)
+    {
+        var order = await reader.FindAsync(session, orderId, ct);
+        if (order is null) return Reply.Of(screens.NotFound(orderId));
+        if (!DbsDelivery.CanComplete(order))
+            return new Reply { Screen = screens.Card(order, order.Status, 0), Notice = session.T("orders.dbs.wrong_status") };
+        session.AwaitText(IssueCodeInput + orderId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return Reply.Of(screens.AskIssueCode(order, null));
+    }
+
+    private async Task<Reply> CompleteAsync(SessionContext session, OrdersScreens screens, long orderId, string typed, CancellationToken ct)
+    {
+        var order = await reader.FindAsync(session, orderId, ct);
+        if (order is null) return Reply.Of(screens.NotFound(orderId)) with { AsNewMessage = true };
+        if (!DbsDelivery.CanComplete(order))
+            return new Reply { Screen = screens.Card(order, order.Status, 0), Notice = session.T("orders.dbs.wrong_status"), AsNewMessage = true };
+        var code = Conversation.PinInput.Normalize(typed);
+        if (code.Length is < 3 or > 12 || !code.All(char.IsAsciiLetterOrDigit))
+        {
+            session.AwaitText(IssueCodeInput + orderId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return Reply.Of(screens.AskIssueCode(order, "orders.dbs.deliver.not_a_code")) with { AsNewMessage = true };
+        }
+        var (outcome, now) = await dbs.CompleteAsync(session, order, code, ct);
+        if (outcome == DbsDelivery.Outcome.WrongCode)
+        {
+            session.AwaitText(IssueCodeInput + orderId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return Reply.Of(screens.AskIssueCode(now, "orders.dbs.deliver.wrong_code")) with { AsNewMessage = true };
+        }
+        return new Reply { Screen = screens.Card(now, now.Status, 0), Notice = DbsNotice(session, outcome, orderId, "orders.dbs.deliver.done"), AsNewMessage = true };
+    }
+
+    private static string DbsNotice(SessionContext session, DbsDelivery.Outcome outcome, long orderId, string doneKey) => outcome switch
+    {
+        DbsDelivery.Outcome.Done => session.F(doneKey, orderId),
+        DbsDelivery.Outcome.TooManyCodes => session.T("orders.dbs.deliver.too_many"),
+        DbsDelivery.Outcome.WrongStatus => session.T("orders.dbs.wrong_status"),
+        _ => session.T("orders.dbs.failed"),
+    };
+
+    private static DateTimeOffset? Issued(long? unixSeconds) => unixSeconds is { } s ? DateTimeOffset.FromUnixTimeSeconds(s) : null;
+
+    /// <summary>Shown within the last hour (and not stamped in the future by a forged button).</summary>
+    private bool IsFresh(DateTimeOffset? shownAt)
+    {
+        var now = time.GetUtcNow();
+        return shownAt is { } at && now - at <= ConfirmationLifetime && at <= now + TimeSpan.FromMinutes(5);
     }
 
     private static LabelSize? ParseSize(string? code) => code switch

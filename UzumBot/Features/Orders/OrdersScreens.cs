@@ -115,6 +115,9 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
             text.Append('\n').Append(session.F("orders.card.deliver_until", Formats.DateTime(deliver)));
         if (order.Stock?.Title is { Length: > 0 } stock) text.Append('\n').Append(session.F("orders.card.stock", Html.Encode(stock)));
         if (order.DropOffPoint?.Address is { Length: > 0 } point) text.Append('\n').Append(session.F("orders.card.drop_off", Html.Encode(point)));
+        if (order.TimeSlot is { TimeFrom: { } slotFrom, TimeTo: { } slotTo })
+            text.Append('\n').Append(session.F("orders.card.time_slot", Formats.ShortDateTime(slotFrom),
+                Formats.ToLocal(slotFrom).Date == Formats.ToLocal(slotTo).Date ? Formats.Time(slotTo) : Formats.ShortDateTime(slotTo)));
         if (order.IsDbs && order.DeliveryInfo is { } delivery)
         {
             // DBS: the seller delivers, so the card carries where and to whom
@@ -141,7 +144,10 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
         if (session.Can(Security.Permission.ActOnOrders))
         {
             var actions = new List<Button>();
-            if (order.Status == OrderStatuses.Created) actions.Add(new Button(session.T("orders.confirm.button"), CallbackData.Encode(OrdersFeature.Confirm, order.Id)));
+            if (order.Status == OrderStatuses.Created) actions.Add(ConfirmButton(order.Id));
+            if (DbsDelivery.CanHandOver(order))
+                actions.Add(new Button(session.T("orders.dbs.hand_over.button"), CallbackData.Encode(OrdersFeature.HandOver, order.Id, now.ToUnixTimeSeconds())));
+            if (DbsDelivery.CanComplete(order)) actions.Add(new Button(session.T("orders.dbs.deliver.button"), CallbackData.Encode(OrdersFeature.Delivered, order.Id)));
             if (OrderCancellation.IsCancellable(order)) actions.Add(new Button(session.T("orders.cancel.button"), CallbackData.Encode(OrdersFeature.Cancel, order.Id)));
             keyboard.Row(actions.ToArray());
         }
@@ -157,6 +163,21 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
         keyboard.Row(new Button(session.T("orders.back_to_list"), back));
         return new Screen(text.ToString(), keyboard.Build());
     }
+
+    /// <summary>✅ Accept, stamped with when it was shown: a tap on it more than an hour later is asked again.</summary>
+    public Button ConfirmButton(long orderId) =>
+        new(session.T("orders.confirm.button"), CallbackData.Encode(OrdersFeature.Confirm, orderId, now.ToUnixTimeSeconds()));
+
+    /// <summary>An action button from an old screen: the question again, with a fresh stamp on ✅.</summary>
+    public Screen AskAgain(SellerOrder order, string questionKey, string yesKey, string command) =>
+        new(session.F(questionKey, order.Id),
+            new Keyboard().Row(
+                new Button(session.T(yesKey), CallbackData.Encode(command, order.Id, now.ToUnixTimeSeconds())),
+                new Button(session.T("orders.cancel.no"), CallbackData.Encode(OrdersFeature.Card, order.Id))).Build());
+
+    public Screen AskIssueCode(SellerOrder order, string? problemKey) =>
+        new((problemKey is null ? "" : "⚠️ " + session.T(problemKey) + "\n\n") + session.F("orders.dbs.deliver.ask", order.Id),
+            new Keyboard().Row(new Button(session.T("common.back"), CallbackData.Encode(OrdersFeature.Card, order.Id))).Build());
 
     /// <summary>🗓 Today: what to accept and what to pack before the day ends, nearest deadline first.</summary>
     public Screen Today(ShiftPlan plan)
@@ -175,7 +196,7 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
         var labelled = plan.ToPack.Count(HasParcelLabel);
         if (labelled > 0 && session.Can(Security.Permission.ActOnOrders))
             keyboard.Row(new Button(session.F("orders.labels.all_button", LabelSize.Large.Dimensions().Replace('x', '×'), labelled),
-                CallbackData.Encode(OrdersFeature.ListLabels, OrderStatusCodes.Code(OrderStatuses.Packing), OrdersFeature.SizeCode(LabelSize.Large))));
+                CallbackData.Encode(OrdersFeature.ListLabels, OrderStatusCodes.Code(OrderStatuses.Packing), OrdersFeature.SizeCode(LabelSize.Large), OrdersFeature.FromToday)));
         keyboard.Row(new Button(session.T("orders.back_to_statuses"), CallbackData.Encode(OrdersFeature.Home)));
         return new Screen(text.ToString(), keyboard.Build());
     }
@@ -220,6 +241,9 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
         if (failed.Count > 0) caption += "\n" + session.F("orders.labels.failed", string.Join(", ", failed.Select(id => "#" + id)));
         return new OutgoingDocument($"labels-{status}-{size.ApiName()}-{size.Dimensions()}-{count}.pdf", pdf, caption);
     }
+
+    public string LabelsProgress(int done, int total, LabelSize size) =>
+        "⏳ " + session.F("orders.labels.progress", size.Dimensions().Replace('x', '×'), Formats.Number(done), Formats.Number(total));
 
     public Screen LabelProblem(SellerOrder order, string key) =>
         new(session.T(key), new Keyboard()

@@ -33,6 +33,10 @@ internal sealed class SandboxApi(SandboxResponses r, TimeProvider time)
         app.MapPost("/v1/fbs/order/{orderId:long}/confirm", Confirm);
         app.MapPost("/v1/fbs/order/{orderId:long}/cancel", Cancel);
         app.MapGet("/v1/fbs/order/{orderId:long}/labels/print", Label);
+        app.MapPost("/v1/dbs/order/{orderId:long}/delivering", (HttpContext c, long orderId) =>
+            OrderAction(c, orderId, Seller(c).MarkDelivering(orderId, time.GetUtcNow())));
+        app.MapPost("/v1/dbs/order/{orderId:long}/completed", (HttpContext c, long orderId) =>
+            OrderAction(c, orderId, Seller(c).Complete(orderId, c.Request.Query["issueCode"].ToString(), time.GetUtcNow())));
         app.MapGet("/v3/fbs/sku/stocks", StocksV3);
         app.MapGet("/v2/fbs/sku/stocks", (HttpContext c) => Locked(c, s => r.Enveloped(new { skuAmountList = StockRows(s).ToList() })));
         app.MapPost("/v2/fbs/sku/stocks", (Func<HttpContext, Task<IResult>>)UpdateStocks);
@@ -157,12 +161,11 @@ internal sealed class SandboxApi(SandboxResponses r, TimeProvider time)
     private IResult Order(HttpContext c, long orderId) => Locked(c, s =>
         s.FindOrder(orderId) is { } order ? r.Enveloped(SandboxJson.Order(order)) : r.BadRequest(UzumErrorCodes.OrderNotFound));
 
-    private IResult Confirm(HttpContext c, long orderId)
-    {
-        var seller = Seller(c);
-        if (seller.Confirm(orderId, time.GetUtcNow()) is { } error) return r.BadRequest(error);
-        return Locked(c, s => r.Enveloped(SandboxJson.Order(s.FindOrder(orderId)!)));
-    }
+    private IResult Confirm(HttpContext c, long orderId) => OrderAction(c, orderId, Seller(c).Confirm(orderId, time.GetUtcNow()));
+
+    /// <summary>An order action's answer: UZUM's error, or the order as it is now.</summary>
+    private IResult OrderAction(HttpContext c, long orderId, string? error) =>
+        error is not null ? r.BadRequest(error) : Locked(c, s => r.Enveloped(SandboxJson.Order(s.FindOrder(orderId)!)));
 
     private async Task<IResult> Cancel(HttpContext c, long orderId)
     {

@@ -86,6 +86,47 @@ public sealed class SandboxSellerData
         }
     }
 
+    /// <summary>Wrong DBS issue codes tolerated before UZUM answers seller-order-39 for every further try.</summary>
+    public const int IssueCodeAttempts = 5;
+
+    /// <summary>DBS: PACKING → DELIVERING (the seller's courier has it). Returns an error code, or null on success.</summary>
+    public string? MarkDelivering(long orderId, DateTimeOffset now)
+    {
+        lock (Gate)
+        {
+            var order = FindOrder(orderId);
+            if (order is null) return UzumErrorCodes.OrderNotFound;
+            if (!order.IsDbs) return UzumErrorCodes.NotDbsOrder;
+            if (order.Status != OrderStatuses.Packing) return UzumErrorCodes.WrongOrderStatus;
+            order.Status = OrderStatuses.Delivering;
+            order.DeliveringDate = now;
+            return null;
+        }
+    }
+
+    /// <summary>DBS: DELIVERING → COMPLETED with the customer's issue code. Returns an error code, or null on success.</summary>
+    public string? Complete(long orderId, string? issueCode, DateTimeOffset now)
+    {
+        lock (Gate)
+        {
+            var order = FindOrder(orderId);
+            if (order is null) return UzumErrorCodes.OrderNotFound;
+            if (!order.IsDbs) return UzumErrorCodes.NotDbsOrder;
+            if (order.Status != OrderStatuses.Delivering) return UzumErrorCodes.WrongOrderStatus;
+            if (string.IsNullOrWhiteSpace(issueCode)) return UzumErrorCodes.IssueCodeMissing;
+            if (order.WrongIssueCodes >= IssueCodeAttempts) return UzumErrorCodes.IssueCodeThrottled;
+            if (issueCode != order.IssueCode)
+            {
+                order.WrongIssueCodes++;
+                return order.WrongIssueCodes >= IssueCodeAttempts ? UzumErrorCodes.IssueCodeThrottled : UzumErrorCodes.IssueCodeWrong;
+            }
+            order.WrongIssueCodes = 0;
+            order.Status = OrderStatuses.Completed;
+            order.CompletedDate = now;
+            return null;
+        }
+    }
+
     /// <summary>Seller cancel with one of the four seller reasons. Returns an error code, or null on success.</summary>
     public string? Cancel(long orderId, string? reason, DateTimeOffset now)
     {

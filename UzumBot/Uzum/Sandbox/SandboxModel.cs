@@ -72,6 +72,10 @@ public sealed class SandboxOrder
     /// <summary>Parcels the order ships in; more than one means the label endpoint answers several PDFs.</summary>
     public int ParcelCount { get; init; } = 1;
     public SandboxDelivery? Delivery { get; init; }
+    /// <summary>DBS: the code UZUM texts the customer; the seller types it to mark the order delivered.</summary>
+    public string IssueCode => (Id % 900_000 + 100_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Wrong issue codes in a row; from <see cref="SandboxSellerData.IssueCodeAttempts"/> on, codes are refused unchecked.</summary>
+    public int WrongIssueCodes { get; set; }
     public List<SandboxOrderItem> Items { get; } = [];
     public long Price => Items.Sum(i => i.SellPrice * i.Amount);
     public bool IsDbs => Scheme == "DBS";
