@@ -5,6 +5,12 @@ using UzumBot.Security;
 // Benchmarks, not tests:
 //   dotnet run -c Release --project UzumBot.Benchmarks [runs]          key derivation per PIN check
 //   dotnet run -c Release --project UzumBot.Benchmarks orders          100-label merge, a 50-order list
+//   dotnet run -c Release --project UzumBot.Benchmarks catalog         catalogue, three searches, a card
+if (args.FirstOrDefault() == "catalog")
+{
+    await CatalogBenchmark.RunAsync();
+    return;
+}
 if (args.FirstOrDefault() == "orders")
 {
     await OrdersBenchmark.RunAsync();

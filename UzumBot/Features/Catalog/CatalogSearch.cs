@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace UzumBot.Features.Catalog;
@@ -13,13 +14,16 @@ public static class CatalogSearch
 {
     public const int MaxQueryLength = 100;
 
+    /// <summary>Each product's folded text, computed once while the cached catalogue lives (then collected with it).</summary>
+    private static readonly ConditionalWeakTable<CatalogProduct, Folded> Haystacks = new();
+
     public static IReadOnlyList<CatalogProduct> Find(IEnumerable<CatalogProduct> products, string query)
     {
         var words = Words(query);
         if (words.Count == 0) return [];
         return products.Where(p =>
         {
-            var haystack = Haystack(p);
+            var haystack = Haystacks.GetValue(p, Haystack);
             return words.All(w => haystack.Plain.Contains(w.Plain, StringComparison.Ordinal)
                                   || haystack.Latin.Contains(w.Latin, StringComparison.Ordinal));
         }).ToList();
