@@ -40,7 +40,8 @@ public sealed class CancelTests
         Assert.Equal(1, world.Uzum.RequestLog.Count("POST", "/v1/fbs/order/*/cancel"));
         Assert.Equal(OrderStatuses.Canceled, world.Uzum.Data.For(Token).Orders.Single(o => o.Id == order.Id).Status);
         Assert.DoesNotContain(telegram.Chat(ChatId).Latest!.Buttons, b => b.Text.Contains("Отменить", StringComparison.Ordinal));
-        telegram.AssertNoErrors(ignore: e => e.Description.Contains("message is not modified", StringComparison.Ordinal));
+        // Three taps within a second edit one message faster than the fake's flood control allows; the renderer waits a 429 out.
+        telegram.AssertNoErrors(ignore: e => e.ErrorCode == 429 || e.Description.Contains("message is not modified", StringComparison.Ordinal));
     }
 
     [Fact]

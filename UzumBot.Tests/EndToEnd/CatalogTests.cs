@@ -212,17 +212,25 @@ public sealed class CatalogTests(ITestOutputHelper output)
         telegram.UserTaps(OwnerChat, menu.MessageId, CallbackData.Encode(CatalogFeature.Card, product.ProductId, 0, CatalogView.Start.Token), requireButton: false);
         await Scenario.ExpectAsync(telegram, OwnerChat, "Остаток: FBO");
         telegram.UserTapsButton(OwnerChat, "Фото");
-        var chat = await telegram.WaitForAsync(OwnerChat, c => c.Files.Any(f => f.Kind == "photo"), Scenario.Step);
-        var photo = chat.Files.Single(f => f.Kind == "photo");
-        Assert.Equal(ProductPhoto.SizeSuffix, photo.FileName);
-        Assert.Contains(product.Skus[0].SkuFullTitle, photo.Caption);
+        // the photo takes the card's place: sent, then the card deleted
+        var chat = await telegram.WaitForAsync(OwnerChat, c => c.Visible.Any(m => m.Kind == "photo")
+            && !c.Visible.Any(m => m.Text.Contains("Остаток: FBO", StringComparison.Ordinal)), Scenario.Step);
+        var shown = chat.Visible.Single(m => m.Kind == "photo");
+        Assert.Equal(ProductPhoto.SizeSuffix, shown.File!.FileName);
+        Assert.Contains(product.Skus[0].SkuFullTitle, shown.File.Caption);
+        Assert.NotNull(shown.FindButton("К товару"));
         Assert.Equal($"https://images.uzum.uz/{product.PhotoKey}/{ProductPhoto.SizeSuffix}", Assert.Single(fetched));
+
+        telegram.UserTapsButton(OwnerChat, "К товару");
+        await telegram.WaitForAsync(OwnerChat, c => !c.Visible.Any(m => m.Kind == "photo")
+            && c.Visible.Any(m => m.Text.Contains("Остаток: FBO", StringComparison.Ordinal)), Scenario.Step);
 
         telegram.Options.FetchUrl = _ => null;
         telegram.UserTapsButton(OwnerChat, "Фото");
         var fallback = await Scenario.ExpectAsync(telegram, OwnerChat, "Telegram не смог загрузить фото");
         Assert.Contains(product.Title, fallback.Text);
-        Assert.Single(telegram.Chat(OwnerChat).Files, f => f.Kind == "photo");
+        Assert.NotNull(fallback.FindButton("К товару"));
+        Assert.DoesNotContain(telegram.Chat(OwnerChat).Visible, m => m.Kind == "photo");
         telegram.AssertNoErrors(ignore: e => e.Method == "sendPhoto" && e.Description.Contains("failed to get HTTP URL content", StringComparison.Ordinal));
     }
 

@@ -35,6 +35,9 @@ public sealed class FindOrderTests
         await Scenario.ExpectAsync(telegram, ChatId, "Отправьте номер заказа");
         telegram.UserSendsText(ChatId, foreign.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Scenario.ExpectAsync(telegram, ChatId, $"Заказ #{foreign.Id} не найден");
+        // A typo is likely: the bot keeps listening, so the right number typed next opens the card.
+        telegram.UserSendsText(ChatId, mine.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Scenario.ExpectAsync(telegram, ChatId, "Статус: Выполнен");
         // Typed answers come as new messages; a quick tester trips the fake's one-a-second flood control, which
         // the renderer waits out (retry_after) and sends once more — that 429 is Telegram's, not a bug.
         telegram.AssertNoErrors(ignore: e => e.ErrorCode == 429);

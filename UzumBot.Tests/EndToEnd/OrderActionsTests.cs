@@ -38,6 +38,63 @@ public sealed class OrderActionsTests
     }
 
     [Fact]
+    public async Task A_forged_stamp_far_in_the_future_is_asked_again_not_dropped()
+    {
+        await using var world = await TestWorld.StartAsync();
+        var telegram = world.Telegram;
+        await using var bot = await BotUnderTest.StartAsync(world);
+        await Scenario.OnboardAsync(telegram, ChatId, bot.CreateOwnerCode(), Token, Pin);
+        var order = world.Uzum.Data.For(Token).Orders.First(o => o.Status == OrderStatuses.Created && o.Scheme == "FBS");
+
+        var menu = telegram.Chat(ChatId).LatestWithKeyboard!;
+        telegram.UserTaps(ChatId, menu.MessageId, CallbackData.Encode(OrdersFeature.Confirm, order.Id, 99_999_999_999_999L), requireButton: false);
+        await Scenario.ExpectAsync(telegram, ChatId, $"Принять заказ #{order.Id}?");
+        Assert.Equal(0, world.Uzum.RequestLog.Count("POST", "/v1/fbs/order/*/confirm"));
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Todays_labels_button_prints_exactly_the_orders_it_counts()
+    {
+        await using var world = await TestWorld.StartAsync();
+        var telegram = world.Telegram;
+        await using var bot = await BotUnderTest.StartAsync(world);
+        await Scenario.OnboardAsync(telegram, ChatId, bot.CreateOwnerCode(), "sandbox-shift-Pp90", Pin);
+
+        telegram.UserTapsButton(ChatId, "Заказы");
+        await Scenario.ExpectAsync(telegram, ChatId, "Заказы ·");
+        telegram.UserTapsButton(ChatId, "Сегодня");
+        var today = await Scenario.ExpectAsync(telegram, ChatId, "Собрать и сдать сегодня");
+        var button = today.FindButton("Все 58×40")!;
+        var counted = int.Parse(button.Text[(button.Text.LastIndexOf('(') + 1)..^1], System.Globalization.CultureInfo.InvariantCulture);
+        var packingTotal = world.Uzum.Data.For("sandbox-shift-Pp90").Orders.Count(o => o.Status == OrderStatuses.Packing && o.Scheme == "FBS");
+        Assert.InRange(counted, 1, packingTotal - 1); // the shift is a part of the packing list, so the test can tell them apart
+
+        telegram.UserTapsButton(ChatId, today.MessageId, "Все 58×40");
+        var chat = await telegram.WaitForAsync(ChatId, c => c.Documents.Count == 1, Scenario.Step);
+        Assert.Contains($"Этикетки 58×40: {counted} шт.", chat.Documents[0].Caption);
+        Assert.Equal(counted, world.Uzum.RequestLog.Count("GET", "/v1/fbs/order/*/labels/print"));
+        Assert.Contains("Собрать и сдать сегодня", telegram.TextHistory(ChatId, today.MessageId)[^1]);
+    }
+
+    [Fact]
+    public async Task A_label_Telegram_refuses_once_with_429_still_arrives_as_the_PDF()
+    {
+        await using var world = await TestWorld.StartAsync();
+        var telegram = world.Telegram;
+        await using var bot = await BotUnderTest.StartAsync(world);
+        await Scenario.OnboardAsync(telegram, ChatId, bot.CreateOwnerCode(), Token, Pin);
+        var (orderId, card) = await Scenario.OpenOrderWithLabelAsync(telegram, ChatId);
+
+        telegram.ForceTooManyRequests(1, retryAfterSeconds: 1, chatId: ChatId);
+        telegram.UserTapsButton(ChatId, card.MessageId, "58×40");
+        var chat = await telegram.WaitForAsync(ChatId, c => c.Documents.Count == 1, Scenario.Step);
+        Assert.Equal($"label-{orderId}-LARGE-58x40.pdf", chat.Documents[0].FileName);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(chat.Documents[0].Content, 0, 4));
+        Assert.Contains(telegram.Errors, e => e.ErrorCode == 429 && e.Method == "sendDocument");
+    }
+
+    [Fact]
     public async Task A_DBS_order_is_handed_to_the_courier_then_delivered_with_the_customers_code()
     {
         await using var world = await TestWorld.StartAsync();

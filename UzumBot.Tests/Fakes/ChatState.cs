@@ -17,7 +17,7 @@ internal sealed class StoredMessage
     public string? ParseMode { get; set; }
     public ParsedText Content { get; set; } = ParsedText.Plain("");
     public IReadOnlyList<IReadOnlyList<ButtonView>> Keyboard { get; set; } = [];
-    public StoredFile? File { get; init; }
+    public StoredFile? File { get; set; }
     public int EditCount { get; set; }
     /// <summary>The visible texts the message showed before each edit, oldest first.</summary>
     public List<string> PastTexts { get; } = [];

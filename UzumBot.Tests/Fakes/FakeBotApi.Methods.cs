@@ -41,6 +41,7 @@ public sealed partial class FakeBotApi
                 "editmessagetext" => EditMessageText(r),
                 "editmessagecaption" => EditMessageCaption(r),
                 "editmessagereplymarkup" => EditMessageReplyMarkup(r),
+                "editmessagemedia" => EditMessageMedia(r),
                 "deletemessage" => DeleteMessage(r),
                 "deletemessages" => DeleteMessages(r),
                 "answercallbackquery" => AnswerCallbackQuery(r),
@@ -174,13 +175,7 @@ public sealed partial class FakeBotApi
         StoredFile file;
         if (r.File(kind) is { } upload)
         {
-            if (upload.Content.Length == 0) return Outcome.Bad("file must be non-empty");
-            if (kind == "photo" && !LooksLikeImage(upload.Content)) return Outcome.Bad("IMAGE_PROCESS_FAILED");
-            long n = _nextFileId++;
-            var name = string.IsNullOrEmpty(upload.FileName) ? kind : upload.FileName;
-            file = new StoredFile(kind, $"{(kind == "photo" ? "AgAC" : "BQAC")}FAKE{n:D6}{chat.Id}", $"AQADFAKE{n:D6}", name,
-                MimeOf(name, upload.ContentType), upload.Content);
-            _files[file.FileId] = file;
+            if (Store(chat, kind, upload, out file) is { } bad) return bad;
         }
         else if (r.String(kind) is { } reference)
         {
@@ -210,6 +205,20 @@ public sealed partial class FakeBotApi
         };
         chat.Messages.Add(message);
         return Outcome.Ok(MessageJson(chat, message));
+    }
+
+    /// <summary>Keeps an uploaded file under a new file_id; an error when Telegram would refuse it.</summary>
+    private Outcome? Store(ChatState chat, string kind, UploadedFile upload, out StoredFile file)
+    {
+        file = null!;
+        if (upload.Content.Length == 0) return Outcome.Bad("file must be non-empty");
+        if (kind == "photo" && !LooksLikeImage(upload.Content)) return Outcome.Bad("IMAGE_PROCESS_FAILED");
+        long n = _nextFileId++;
+        var name = string.IsNullOrEmpty(upload.FileName) ? kind : upload.FileName;
+        file = new StoredFile(kind, $"{(kind == "photo" ? "AgAC" : "BQAC")}FAKE{n:D6}{chat.Id}", $"AQADFAKE{n:D6}", name,
+            MimeOf(name, upload.ContentType), upload.Content);
+        _files[file.FileId] = file;
+        return null;
     }
 
     private Outcome SendChatAction(BotRequest r)
@@ -253,6 +262,38 @@ public sealed partial class FakeBotApi
         message.RawText = r.String("caption") ?? "";
         message.ParseMode = r.String("parse_mode");
         message.Content = content;
+        message.Keyboard = keyboard;
+        return Edited(chat, message);
+    }
+
+    /// <summary>Replaces a photo or document of a message (as Telegram: a text message has no media to edit).</summary>
+    private Outcome EditMessageMedia(BotRequest r)
+    {
+        if (!TryEditable(r, out var chat, out var message, out var error)) return error;
+        if (!message.IsCaptioned) return Outcome.Bad("there is no media in the message to edit");
+        if (r.Json("media") is not JsonObject media || media["type"]?.ToString() is not ("photo" or "document") || media["media"]?.ToString() is not { } reference)
+            return Outcome.Bad("can't parse InputMedia: media not found");
+        var kind = media["type"]!.ToString();
+        StoredFile file;
+        if (reference.StartsWith("attach://", StringComparison.Ordinal) && r.File(reference["attach://".Length..]) is { } upload)
+        {
+            if (Store(chat, kind, upload, out file) is { } bad) return bad;
+        }
+        else if (_files.TryGetValue(reference, out var known)) file = known;
+        else return Outcome.Bad("wrong file identifier/HTTP URL specified");
+
+        var captionText = media["caption"]?.ToString();
+        var parseMode = media["parse_mode"]?.ToString();
+        if (!TryText(captionText, parseMode, caption: true, out var caption, out error)) return error;
+        if (!TryMarkup(r, out var keyboard, out error)) return error;
+        if (file.FileId == message.File!.FileId && caption.SameContentAs(message.Content) && ReplyMarkup.SameKeyboard(keyboard, message.Keyboard))
+            return Outcome.Bad(NotModified);
+        if (Options.RateLimitEdits && Throttle(chat) is { } tooMany) return tooMany;
+
+        message.File = file;
+        message.RawText = captionText ?? "";
+        message.ParseMode = parseMode;
+        message.Content = caption;
         message.Keyboard = keyboard;
         return Edited(chat, message);
     }

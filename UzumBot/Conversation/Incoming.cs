@@ -14,6 +14,8 @@ public sealed record Incoming
     public string? CallbackData { get; init; }
     /// <summary>The bot message whose button was tapped.</summary>
     public int? CallbackMessageId { get; init; }
+    /// <summary>The tapped message is a photo (its caption and media can be edited, not its text).</summary>
+    public bool CallbackMessageIsPhoto { get; init; }
 
     /// <summary>Where a long handler reports progress; the transport supplies it for taps.</summary>
     public Rendering.IProgressLine Progress { get; init; } = Rendering.SilentProgressLine.Instance;

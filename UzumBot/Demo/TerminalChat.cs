@@ -92,18 +92,14 @@ public sealed partial class TerminalChat(ChatEngine engine, TextReader input, Te
         if (reply.DeleteIncomingMessage) output.WriteLine(Strings.Instance[lang, "demo.deleted"]);
         if (reply.Notice is { } notice) output.WriteLine("» " + notice);
         if (reply.Screen is { } screen) Print(screen);
-        if (reply.Photo is { } photo)
+        if (reply.Photo is { Content: { } image } photo)
         {
-            output.WriteLine(PlainText(photo.CaptionHtml));
-            if (photo.Url is { } url) output.WriteLine("🖼 " + url);
-            else
-            {
-                Directory.CreateDirectory(documentsFolder);
-                var path = Path.Combine(documentsFolder, photo.FileName);
-                await File.WriteAllBytesAsync(path, photo.Content ?? [], ct);
-                output.WriteLine(Strings.Instance.Format(lang, "demo.document_saved", path));
-            }
+            Directory.CreateDirectory(documentsFolder);
+            var path = Path.Combine(documentsFolder, photo.FileName);
+            await File.WriteAllBytesAsync(path, image, ct);
+            output.WriteLine(Strings.Instance.Format(lang, "demo.document_saved", path));
         }
+        if (reply.Photo is { } shown) Print(shown.Caption);
         foreach (var document in reply.Documents)
         {
             Directory.CreateDirectory(documentsFolder);
@@ -113,7 +109,7 @@ public sealed partial class TerminalChat(ChatEngine engine, TextReader input, Te
             output.WriteLine(Strings.Instance.Format(lang, "demo.document_saved", path));
         }
         // A document does not replace the menu: show its buttons again so the next choice is at hand.
-        if (reply.Screen is null && _lastScreen is { } last) PrintButtons(last);
+        if (reply.Screen is null && reply.Photo is null && _lastScreen is { } last) PrintButtons(last);
     }
 
     private Screen? _lastScreen;

@@ -47,7 +47,7 @@ public sealed class PdfFonts : IFontResolver
     private static readonly Lazy<byte[]> Regular = new(() => Load("LiberationSans-Regular.ttf"));
     private static readonly Lazy<byte[]> Bold = new(() => Load("LiberationSans-Bold.ttf"));
 
-    private static byte[] Load(string fileName)
+    internal static byte[] Load(string fileName)
     {
         var assembly = typeof(PdfFonts).Assembly;
         var name = assembly.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith("." + fileName, StringComparison.Ordinal))

@@ -9,6 +9,7 @@ using UzumBot.Conversation;
 using UzumBot.Features;
 using UzumBot.Features.Admin;
 using UzumBot.Features.Catalog;
+using UzumBot.Features.Finance;
 using UzumBot.Features.Menu;
 using UzumBot.Features.Orders;
 using UzumBot.Features.Settings;
@@ -82,6 +83,7 @@ public static class BotServices
         services.AddSingleton<IFeature>(sp => sp.GetRequiredService<CatalogFeature>());
         services.AddSingleton<ITextInputFeature>(sp => sp.GetRequiredService<CatalogFeature>());
         services.AddSingleton(new MenuEntry(MenuSlot.Products, "menu.products", CatalogFeature.Home, Permission.ViewProducts));
+        services.AddFinanceAndDashboard(config);
         services.AddSettings();
         services.AddTeam();
         services.AddAdmin();

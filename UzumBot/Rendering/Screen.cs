@@ -16,24 +16,11 @@ public sealed record Screen(string Html, IReadOnlyList<IReadOnlyList<Button>> Ke
 public sealed record OutgoingDocument(string FileName, byte[] Content, string CaptionHtml);
 
 /// <summary>
-/// A picture sent as a Telegram photo: by HTTP URL (Telegram downloads it) or as PNG/JPEG bytes. When Telegram
-/// cannot use it (the URL does not load, the bytes are not an image), <see cref="FallbackHtml"/> is sent as text instead.
+/// A photo with a caption and buttons (<see cref="Caption"/>: its Html is the caption, ≤ 1024 characters): uploaded
+/// from <see cref="Content"/>, or fetched by Telegram from <see cref="Url"/>. When Telegram cannot use it (the URL does not
+/// load, the bytes are no image) the caption is shown as a text screen instead, led by <see cref="FallbackHtml"/>.
 /// </summary>
-public sealed record OutgoingPhoto
-{
-    public string? Url { get; private init; }
-    public byte[]? Content { get; private init; }
-    public string FileName { get; private init; } = "photo.png";
-    public required string CaptionHtml { get; init; }
-    /// <summary>Sent as a text message when the photo fails; the caption when not set.</summary>
-    public string? FallbackHtml { get; init; }
-
-    public static OutgoingPhoto FromUrl(string url, string captionHtml, string? fallbackHtml = null) =>
-        new() { Url = url, CaptionHtml = captionHtml, FallbackHtml = fallbackHtml };
-
-    public static OutgoingPhoto FromBytes(byte[] content, string fileName, string captionHtml, string? fallbackHtml = null) =>
-        new() { Content = content, FileName = fileName, CaptionHtml = captionHtml, FallbackHtml = fallbackHtml };
-}
+public sealed record OutgoingPhoto(Screen Caption, byte[]? Content = null, string? Url = null, string FileName = "photo.png", string? FallbackHtml = null);
 
 /// <summary>
 /// The whole answer to one update: an optional screen (edited in place over the chat's menu message, or sent
@@ -44,7 +31,7 @@ public sealed record Reply
 {
     public Screen? Screen { get; init; }
     public IReadOnlyList<OutgoingDocument> Documents { get; init; } = [];
-    /// <summary>A photo sent after the screen (before any documents).</summary>
+    /// <summary>A photo shown in place of the menu message (its media edited when that message is a photo already).</summary>
     public OutgoingPhoto? Photo { get; init; }
     /// <summary>Text of the callback answer (a toast); null answers silently.</summary>
     public string? Notice { get; init; }

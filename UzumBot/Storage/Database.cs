@@ -37,7 +37,7 @@ public sealed class Database : IDisposable
         }
         try
         {
-            _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
+            _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, MapperWithEveryDocument());
         }
         catch
         {
@@ -50,6 +50,22 @@ public sealed class Database : IDisposable
         Tenants.EnsureIndex(t => t.TokenFingerprint, unique: true);
         Audit.EnsureIndex(a => a.UserId);
         Audit.EnsureIndex(a => a.TenantId);
+        CostPrices.EnsureIndex(c => c.TenantId);
+    }
+
+    /// <summary>
+    /// LiteDB builds a type's mapping on first use, and two threads doing that at once can see a half-built map
+    /// ("Member X not found on BsonMapper"). So each database gets its own mapper (not the process-wide Global one)
+    /// with every collection's document type mapped before any thread touches it.
+    /// </summary>
+    private static BsonMapper MapperWithEveryDocument()
+    {
+        var mapper = new BsonMapper();
+        foreach (var property in typeof(Database).GetProperties())
+            if (property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(ILiteCollection<>))
+                // Entity<T>() builds and stores T's mapping (BsonMapper keeps the builder method public, the map itself internal).
+                typeof(BsonMapper).GetMethod(nameof(BsonMapper.Entity))!.MakeGenericMethod(property.PropertyType.GetGenericArguments()[0]).Invoke(mapper, null);
+        return mapper;
     }
 
     public string FilePath { get; }
@@ -61,6 +77,7 @@ public sealed class Database : IDisposable
     public ILiteCollection<AuditDocument> Audit => _db.GetCollection<AuditDocument>("audit");
     public ILiteCollection<CodeAttemptsDocument> CodeAttempts => _db.GetCollection<CodeAttemptsDocument>("code_attempts");
     public ILiteCollection<SettingDocument> Settings => _db.GetCollection<SettingDocument>("settings");
+    public ILiteCollection<CostPriceDocument> CostPrices => _db.GetCollection<CostPriceDocument>("cost_prices");
 
     private readonly object _memberWrites = new();
 

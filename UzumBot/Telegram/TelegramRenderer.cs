@@ -39,7 +39,11 @@ public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, Outbou
                 : update.IsTap ? update.CallbackMessageId
                 : reply.DeleteIncomingMessage ? chat?.MenuMessageId
                 : null;
+            // a photo's text cannot become a text message: the screen comes anew and the photo goes
+            var replacedPhoto = update.IsTap && update.CallbackMessageIsPhoto ? target : null;
+            if (replacedPhoto is not null) target = null;
             var shownId = await ShowAsync(chatId, target, screen, ct);
+            if (replacedPhoto is { } photoId && shownId is not null) await TryAsync(() => bot.DeleteMessage(chatId, photoId, ct), "deleteMessage");
             if (chat is not null && shownId is { } id && chat.MenuMessageId != id)
             {
                 chat.MenuMessageId = id;
@@ -47,39 +51,79 @@ public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, Outbou
             }
         }
 
-        if (reply.Photo is { } photo) await SendPhotoAsync(chatId, photo, ct);
+        if (reply.Photo is { } photo) await ShowPhotoAsync(update, reply, photo, ct);
 
         foreach (var document in reply.Documents)
         {
             await TryAsync(() => bot.SendChatAction(chatId, ChatAction.UploadDocument, cancellationToken: ct), "sendChatAction");
-            using var stream = new MemoryStream(document.Content, writable: false);
-            await SendAsync(chatId, () => bot.SendDocument(chatId, InputFile.FromStream(stream, document.FileName),
+            // A fresh stream for each attempt: the first upload consumes (and closes) its stream, so a retry after a 429 needs its own.
+            await SendAsync(chatId, () => bot.SendDocument(chatId, InputFile.FromStream(new MemoryStream(document.Content, writable: false), document.FileName),
                 caption: TelegramText.Fit(document.CaptionHtml, TelegramText.MaxCaptionLength), parseMode: ParseMode.Html, cancellationToken: ct));
         }
     }
 
-    /// <summary>A photo Telegram cannot fetch or decode (400) becomes its fallback text, so the user still gets the content.</summary>
-    private async Task SendPhotoAsync(long chatId, OutgoingPhoto photo, CancellationToken ct)
+    /// <summary>
+    /// A photo becomes the menu message: on a tap its media is edited in place when the tapped message is a photo;
+    /// otherwise (a text menu, or the edit failed) it is sent anew and the tapped message deleted, so the chat keeps one menu.
+    /// </summary>
+    private async Task ShowPhotoAsync(Incoming update, Reply reply, OutgoingPhoto photo, CancellationToken ct)
     {
-        await TryAsync(() => bot.SendChatAction(chatId, ChatAction.UploadPhoto, cancellationToken: ct), "sendChatAction");
-        var caption = TelegramText.Fit(photo.CaptionHtml, TelegramText.MaxCaptionLength);
-        try
+        var chatId = update.ChatId;
+        var caption = photo.Caption.Html;
+        if (update.IsTap && reply.Notice is { Length: > 0 } notice && reply.Screen is null) caption = "ℹ️ " + Html.Encode(notice) + "\n\n" + caption;
+        caption = TelegramText.Fit(caption, TelegramText.MaxCaptionLength);
+        var markup = Markup(photo.Caption);
+        var target = reply.AsNewMessage || reply.Screen is not null ? null : update.IsTap ? update.CallbackMessageId : null;
+        int? shownId = null;
+        if (target is { } id && update.CallbackMessageIsPhoto)
         {
-            if (photo.Url is { } url)
-                await SendAsync(chatId, () => bot.SendPhoto(chatId, InputFile.FromUri(url), caption: caption, parseMode: ParseMode.Html, cancellationToken: ct));
-            else
+            using var editStream = Stream(photo);
+            try
             {
-                using var stream = new MemoryStream(photo.Content ?? [], writable: false);
-                await SendAsync(chatId, () => bot.SendPhoto(chatId, InputFile.FromStream(stream, photo.FileName), caption: caption, parseMode: ParseMode.Html, cancellationToken: ct));
+                var media = new InputMediaPhoto(PhotoFile(photo, editStream)) { Caption = caption, ParseMode = ParseMode.Html };
+                await SendAsync(chatId, () => bot.EditMessageMedia(chatId, id, media, markup, cancellationToken: ct));
+                shownId = id;
+            }
+            catch (ApiRequestException ex) when (ex.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase))
+            {
+                shownId = id;
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode == 400)
+            {
+                log.LogDebug("Editing media of message {MessageId} in chat {ChatId} failed ({Reason}); sending a new photo", id, chatId, ex.Message);
             }
         }
-        catch (ApiRequestException ex) when (ex.ErrorCode == 400)
+        if (shownId is null)
         {
-            log.LogInformation("Telegram refused a photo for chat {ChatId} ({Reason}); sending text instead", chatId, ex.Message);
-            await SendAsync(chatId, () => bot.SendMessage(chatId, TelegramText.Fit(photo.FallbackHtml ?? photo.CaptionHtml), ParseMode.Html,
-                linkPreviewOptions: LinkPreviewOptions.Disabled, cancellationToken: ct));
+            await TryAsync(() => bot.SendChatAction(chatId, ChatAction.UploadPhoto, cancellationToken: ct), "sendChatAction");
+            using var stream = Stream(photo);
+            try
+            {
+                var sent = await SendAsync(chatId, () => bot.SendPhoto(chatId, PhotoFile(photo, stream), caption, ParseMode.Html, replyMarkup: markup, cancellationToken: ct));
+                shownId = sent?.MessageId;
+                if (shownId is not null && target is { } old) await TryAsync(() => bot.DeleteMessage(chatId, old, ct), "deleteMessage");
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode == 400)
+            {
+                // Telegram could not fetch or read the picture: the same screen as text, so nothing the user needs is lost
+                log.LogInformation("Telegram refused a photo for chat {ChatId} ({Reason}); showing its text instead", chatId, ex.Message);
+                var text = photo.FallbackHtml is { Length: > 0 } lead ? lead + "\n\n" + photo.Caption.Html : photo.Caption.Html;
+                shownId = await ShowAsync(chatId, target, photo.Caption with { Html = text }, ct);
+            }
+        }
+        var chat = db.Chats.FindById(chatId);
+        if (chat is not null && shownId is { } shown && chat.MenuMessageId != shown)
+        {
+            chat.MenuMessageId = shown;
+            db.Chats.Update(chat);
         }
     }
+
+    private static MemoryStream? Stream(OutgoingPhoto photo) => photo.Content is { } bytes ? new MemoryStream(bytes, writable: false) : null;
+
+    private static InputFile PhotoFile(OutgoingPhoto photo, MemoryStream? stream) =>
+        stream is not null ? InputFile.FromStream(stream, photo.FileName)
+        : InputFile.FromUri(photo.Url ?? throw new InvalidOperationException("A photo needs bytes or a URL."));
 
     /// <summary>A tap's progress line edits the tapped message; text has no message to edit and shows none.</summary>
     public IProgressLine ProgressFor(Incoming update) =>

@@ -162,7 +162,7 @@ public sealed class UpdatePump(
             return new Incoming
             {
                 ChatId = tapped.Chat.Id, UserId = query.From.Id, FirstName = query.From.FirstName,
-                CallbackData = query.Data ?? "", CallbackMessageId = tapped.MessageId,
+                CallbackData = query.Data ?? "", CallbackMessageId = tapped.MessageId, CallbackMessageIsPhoto = tapped.Photo is { Length: > 0 },
             };
         return null;
     }

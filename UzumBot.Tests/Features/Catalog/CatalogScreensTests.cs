@@ -75,6 +75,9 @@ public sealed class CatalogScreensTests
             yield return ("price preview crossed", screens.PricePreview(product, sku, 1, CatalogInput.MaxPrice, back));
             yield return ("price done", screens.PriceResult(product, sku, sku.Price, false, back));
             yield return ("price failed", screens.PriceResult(product, null, 1, true, back));
+            var photo = screens.Photo(product, ProductPhoto.UrlFor(product)!, back);
+            Assert.InRange(Sendable.Assert("photo caption", photo.Caption).Length, 1, 1024);
+            yield return ("photo fallback", photo.Caption with { Html = photo.FallbackHtml + "\n\n" + photo.Caption.Html });
         }
     }
 

@@ -75,7 +75,7 @@ public sealed class CatalogFeature(CatalogReader reader, AuditLog audit) : IFeat
             case Card when command.LongArg(0) is { } productId:
                 return await CardAsync(session, screens, productId, command.IntArg(1) ?? 0, CatalogView.Parse(command.Arg(2)), ct);
             case Photo when command.LongArg(0) is { } productId:
-                return await PhotoAsync(session, screens, productId, ct);
+                return await PhotoAsync(session, screens, productId, CatalogView.Parse(command.Arg(1)), ct);
             case EditStock when command.LongArg(0) is { } productId && command.LongArg(1) is { } skuId:
                 return await AskStockAsync(session, screens, productId, skuId, CatalogView.Parse(command.Arg(2)), null, ct);
             case ConfirmStock when command.LongArg(0) is { } skuId && command.LongArg(1) is { } amount:
@@ -129,11 +129,11 @@ public sealed class CatalogFeature(CatalogReader reader, AuditLog audit) : IFeat
         return Reply.Of(screens.Card(product, skuPage, back, await reader.SoldLast30DaysAsync(session, ct)));
     }
 
-    private async Task<Reply> PhotoAsync(SessionContext session, CatalogScreens screens, long productId, CancellationToken ct)
+    private async Task<Reply> PhotoAsync(SessionContext session, CatalogScreens screens, long productId, CatalogView back, CancellationToken ct)
     {
         if (await reader.FindAsync(session, productId, ct) is not { } product) return Reply.Of(screens.NotFound());
         return ProductPhoto.UrlFor(product) is { } url
-            ? new Reply { Photo = screens.Photo(product, url) }
+            ? new Reply { Photo = screens.Photo(product, url, back) }
             : new Reply { Notice = session.T("catalog.photo.none") };
     }
 

@@ -115,17 +115,19 @@ public sealed class CatalogScreens(SessionContext session)
         }
         Paging(keyboard, skuPage, skuPages, p => CallbackData.Encode(CatalogFeature.Card, product.Id, p, back.Token));
         if (ProductPhoto.UrlFor(product) is not null)
-            keyboard.Row(new Button(session.T("catalog.photo.button"), CallbackData.Encode(CatalogFeature.Photo, product.Id)));
+            keyboard.Row(new Button(session.T("catalog.photo.button"), CallbackData.Encode(CatalogFeature.Photo, product.Id, back.Token)));
         keyboard.Row(new Button(session.T(back.IsSearch ? "catalog.back_to_results" : "catalog.back_to_list"), BackData(back)));
         return new Screen(text.ToString(), keyboard.Build());
     }
 
-    public OutgoingPhoto Photo(CatalogProduct product, string url)
+    /// <summary>🖼 in place of the card: the picture with the title and SKU codes, and the way back to the card.</summary>
+    public OutgoingPhoto Photo(CatalogProduct product, string url, CatalogView back)
     {
         var caption = "<b>" + Html.Encode(Short(product.Title, 200)) + "</b>\n" + Html.Encode(Short(
             string.Join(" · ", product.Skus.Select(s => s.SkuFullTitle).Where(c => !string.IsNullOrEmpty(c))), 600));
-        var fallback = caption + "\n\n" + session.F("catalog.photo.failed", Html.Encode(url));
-        return OutgoingPhoto.FromUrl(url, caption, fallback);
+        var keyboard = new Keyboard().Row(new Button(session.T("catalog.back_to_product"), CallbackData.Encode(CatalogFeature.Card, product.Id, 0, back.Token)));
+        return new OutgoingPhoto(new Screen(caption, keyboard.Build()), Url: url, FileName: ProductPhoto.SizeSuffix,
+            FallbackHtml: session.F("catalog.photo.failed", Html.Encode(url)));
     }
 
     public Screen AskStock(CatalogProduct product, ProductSku sku, SkuStock row, CatalogView back, string? problemKey) =>

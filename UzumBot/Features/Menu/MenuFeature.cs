@@ -6,7 +6,7 @@ using UzumBot.Uzum;
 namespace UzumBot.Features.Menu;
 
 /// <summary>The main menu and the always-available taps: back to menu, no-op page counters.</summary>
-public sealed class MenuFeature(OrdersReader orders, TimeProvider time, IEnumerable<MenuEntry> modules) : IFeature
+public sealed class MenuFeature(OrdersReader orders, TimeProvider time, IEnumerable<MenuEntry> modules, Finance.MenuRevenue? revenue = null) : IFeature
 {
     public const string Open = "m";
     public const string Noop = "nop";
@@ -37,6 +37,7 @@ public sealed class MenuFeature(OrdersReader orders, TimeProvider time, IEnumera
         {
             created = null;
         }
-        return MenuScreens.MainMenu(session, created, time.GetUtcNow(), modules);
+        var sevenDays = revenue is not null && session.Can(Permission.ViewMoney) ? await revenue.SevenDaysAsync(session, ct) : null;
+        return MenuScreens.MainMenu(session, created, time.GetUtcNow(), modules, sevenDays);
     }
 }

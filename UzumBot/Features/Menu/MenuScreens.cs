@@ -12,7 +12,7 @@ public static class MenuScreens
 {
     public static Button BackToMenu(Lang lang) => new(Strings.Instance[lang, "menu.back"], CallbackData.Encode(MenuFeature.Open));
 
-    public static Screen MainMenu(SessionContext session, CappedList<SellerOrder>? newOrders, DateTimeOffset now, IEnumerable<MenuEntry>? modules = null)
+    public static Screen MainMenu(SessionContext session, CappedList<SellerOrder>? newOrders, DateTimeOffset now, IEnumerable<MenuEntry>? modules = null, long? revenue7Days = null)
     {
         var text = new StringBuilder()
             .Append("🏠 <b>").Append(Html.Encode(session.ShopTitle)).Append("</b> · ").Append(RoleBadge(session));
@@ -31,6 +31,9 @@ public static class MenuScreens
             if (urgent > 0) text.Append(' ').Append(session.F("menu.urgent", Formats.Number(urgent)));
             if (count > 0) ordersButton += " · " + Formats.Number(count);
         }
+
+        if (revenue7Days is { } revenue && session.Can(Permission.ViewMoney))
+            text.Append('\n').Append(session.F("menu.revenue_7d", Formats.Money(revenue, session.Lang)));
 
         var entries = (modules ?? [])
             .Append(new MenuEntry(MenuSlot.Orders, "menu.orders", OrdersFeature.Home, Permission.ViewOrders))

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using UzumBot.Caching;
 using UzumBot.Storage;
 using UzumBot.Uzum;
@@ -13,14 +12,21 @@ namespace UzumBot.Features.Orders;
 public sealed class OrderCancellation(OrdersReader reader, ShortCache cache, AuditLog audit)
 {
     private static readonly TimeSpan ReasonsTtl = TimeSpan.FromHours(1);
-    private readonly ConcurrentDictionary<long, SemaphoreSlim> _perOrder = new();
+    /// <summary>One gate per order id modulo this: enough to keep two cancels of one order apart, bounded in memory.</summary>
+    private const int Gates = 64;
+    private readonly SemaphoreSlim[] _gates = Enumerable.Range(0, Gates).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     public enum Outcome { Cancelled, AlreadyCancelled, NotCancellable, Failed, NotFound }
 
     /// <summary>The seller-selectable reasons (the live call returns four), cached; UZUM's own list decides.</summary>
-    public Task<IReadOnlyList<ReturnReason>> ReasonsAsync(SessionContext session, CancellationToken ct) =>
-        cache.GetOrFetchAsync("return-reasons:" + (session.Tenant.IsDemo ? "demo" : "live"), ReasonsTtl,
-            () => session.Uzum.GetReturnReasonsAsync(session.Token, ct));
+    public async Task<IReadOnlyList<ReturnReason>> ReasonsAsync(SessionContext session, CancellationToken ct)
+    {
+        var key = "return-reasons:" + (session.Tenant.IsDemo ? "demo" : "live");
+        var reasons = await cache.GetOrFetchAsync(key, ReasonsTtl, () => session.Uzum.GetReturnReasonsAsync(session.Token, ct));
+        // An empty answer is UZUM having a bad moment, not the list: ask again next time.
+        if (reasons.Count == 0) cache.Invalidate(key);
+        return reasons;
+    }
 
     public static bool IsCancellable(SellerOrder order) => order.Status is OrderStatuses.Created or OrderStatuses.Packing;
 
@@ -28,7 +34,7 @@ public sealed class OrderCancellation(OrdersReader reader, ShortCache cache, Aud
 
     public async Task<(Outcome Outcome, SellerOrder? Order)> CancelAsync(SessionContext session, long orderId, string reason, CancellationToken ct)
     {
-        var gate = _perOrder.GetOrAdd(orderId, _ => new SemaphoreSlim(1, 1));
+        var gate = _gates[(int)((ulong)orderId % Gates)];
         await gate.WaitAsync(ct);
         try
         {

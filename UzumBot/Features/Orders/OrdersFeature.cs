@@ -51,7 +51,12 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
         [Delivered] = Permission.ActOnOrders,
     };
 
-    public string? AcknowledgementKey(string command) => command is Label or ListLabels ? "orders.label.preparing" : null;
+    public string? AcknowledgementKey(string command) => command switch
+    {
+        Label => "orders.label.preparing",
+        ListLabels => "orders.labels.preparing",
+        _ => null,
+    };
 
     public async Task<Reply> HandleAsync(SessionContext session, CallbackCommand command, CancellationToken ct)
     {
@@ -107,6 +112,10 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
             var pdf = LabelBundle.Merge(parcels);
             return new Reply { Documents = [screens.LabelDocument(orderId, size, pdf)], ShowsUploadAction = true };
         }
+        catch (InvalidDataException)
+        {
+            return Reply.Of(screens.LabelProblem(order, "orders.label.broken"));
+        }
         catch (UzumApiException ex) when (ex.HasCode(UzumErrorCodes.LabelServiceUnavailable))
         {
             return Reply.Of(screens.LabelProblem(order, "orders.label.busy"));
@@ -135,9 +144,10 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
             return Reply.Of(screens.AskAgain(order, "orders.confirm.ask_again", "orders.confirm.yes", Confirm));
 
         string? problem = null;
+        SellerOrder? answered = null;
         try
         {
-            await session.Uzum.ConfirmOrderAsync(session.Token, orderId, ct);
+            answered = await session.Uzum.ConfirmOrderAsync(session.Token, orderId, ct);
         }
         catch (UzumApiException ex) when (ex.HasCode(UzumErrorCodes.DeadlinePassed))
         {
@@ -148,12 +158,15 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
             problem = "orders.confirm.failed";
         }
         reader.Invalidate(session);
-        var now = await session.Uzum.TryReadOrderAsync(session.Token, orderId, ct) ?? order;
-        var confirmed = now.Status is not OrderStatuses.Created and not OrderStatuses.Canceled;
+        var read = await session.Uzum.TryReadOrderAsync(session.Token, orderId, ct);
+        var now = read ?? answered ?? order;
+        // Unread after a POST UZUM accepted: the POST's word stands.
+        var confirmed = read is null && problem is null || now.Status is not OrderStatuses.Created and not OrderStatuses.Canceled;
         audit.Record(AuditActions.OrderConfirmed, session.Member.UserId, session.Update.ChatId, confirmed, session.Tenant.Id, orderId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return new Reply
         {
-            Screen = screens.Card(now, now.Status, 0),
+            // Back goes to the New list: a packer accepts one order after another.
+            Screen = screens.Card(now, OrderStatuses.Created, 0),
             Notice = confirmed ? session.T("orders.confirm.done") : session.T(problem ?? "orders.confirm.failed"),
         };
     }
@@ -166,9 +179,11 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
     private async Task<Reply> LabelsOfListAsync(SessionContext session, OrdersScreens screens, string status, LabelSize size, bool fromToday, CancellationToken ct)
     {
         var list = await reader.ListAsync(session, status, ct);
-        var orders = list.Items.Where(OrdersScreens.HasParcelLabel).ToArray();
+        // From 🗓 Today the button counts the shift's orders, so it prints exactly those.
+        var source = fromToday ? (await ShiftAsync(session, ct)).ToPack : list.Items;
+        var orders = source.Where(OrdersScreens.HasParcelLabel).ToArray();
         if (orders.Length == 0) return new Reply { Screen = screens.List(status, list, 0), Notice = session.T("orders.labels.none") };
-        var pdfs = new List<byte[]>();
+        var labels = new List<(long OrderId, byte[] Pdf)>();
         var failed = new List<long>();
         for (var done = 0; done < orders.Length; done++)
         {
@@ -176,29 +191,38 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
                 await session.Progress.ShowAsync(screens.LabelsProgress(done, orders.Length, size), ct);
             try
             {
-                pdfs.AddRange(await session.Uzum.GetLabelAsync(session.Token, orders[done].Id, size, ct));
+                foreach (var parcel in await session.Uzum.GetLabelAsync(session.Token, orders[done].Id, size, ct))
+                    labels.Add((orders[done].Id, parcel));
             }
-            catch (Exception ex) when (ex is UzumApiException or UzumUnavailableException or InvalidDataException)
+            catch (Exception ex) when (ex is UzumApiException or UzumUnavailableException)
             {
                 failed.Add(orders[done].Id);
             }
         }
+        var merged = LabelBundle.MergeReadable(labels.Select(l => l.Pdf).ToArray(), out var unreadable);
+        failed.AddRange(unreadable.Select(i => labels[i].OrderId).Where(id => !failed.Contains(id)).Distinct());
+        var retry = fromToday
+            ? CallbackData.Encode(ListLabels, OrderStatusCodes.Code(status), SizeCode(size), FromToday)
+            : CallbackData.Encode(ListLabels, OrderStatusCodes.Code(status), SizeCode(size));
+        if (merged is null) return Reply.Of(screens.LabelsProblem("orders.labels.all_failed", retry));
         // The progress line replaced the screen the button was on: put that screen back.
         var back = fromToday ? await TodayAsync(session, screens, ct) : screens.List(status, list, 0);
-        if (pdfs.Count == 0) return Reply.Of(screens.LabelProblem(orders[0], "orders.labels.all_failed"));
         return new Reply
         {
             Screen = back,
-            Documents = [screens.ListLabelsDocument(status, size, orders.Length - failed.Count, LabelBundle.Merge(pdfs), failed)],
+            Documents = [screens.ListLabelsDocument(status, size, orders.Length - failed.Count, merged, failed)],
             ShowsUploadAction = true,
         };
     }
 
-    private async Task<Screen> TodayAsync(SessionContext session, OrdersScreens screens, CancellationToken ct)
+    private async Task<Screen> TodayAsync(SessionContext session, OrdersScreens screens, CancellationToken ct) =>
+        screens.Today(await ShiftAsync(session, ct));
+
+    private async Task<ShiftPlan> ShiftAsync(SessionContext session, CancellationToken ct)
     {
         var created = await reader.ListAsync(session, OrderStatuses.Created, ct);
         var packing = await reader.ListAsync(session, OrderStatuses.Packing, ct);
-        return screens.Today(ShiftPlan.For(created.Items, packing.Items, time.GetUtcNow()));
+        return ShiftPlan.For(created.Items, packing.Items, time.GetUtcNow());
     }
 
     public string InputPrefix => "orders/";
@@ -212,15 +236,19 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
         if (input.StartsWith(IssueCodeInput, StringComparison.Ordinal)
             && long.TryParse(input.AsSpan(IssueCodeInput.Length), System.Globalization.CultureInfo.InvariantCulture, out var deliveredId))
             return await CompleteAsync(session, screens, deliveredId, text, ct);
-        var digits = new string(text.Where(c => !char.IsWhiteSpace(c) && c != '#').ToArray());
-        if (!long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var orderId) || orderId <= 0)
+        var digits = Conversation.PinInput.Normalize(new string(text.Where(c => !char.IsWhiteSpace(c) && c != '#').ToArray()));
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit))
         {
             session.AwaitText(FindInput);
             return Reply.Of(screens.AskOrderNumber("orders.find.not_a_number")) with { AsNewMessage = true };
         }
-        var order = await reader.FindAsync(session, orderId, ct);
-        var reply = order is null ? Reply.Of(screens.NotFound(orderId)) : Reply.Of(screens.Card(order, order.Status, 0));
-        return reply with { AsNewMessage = true };
+        var order = long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var orderId) && orderId > 0
+            ? await reader.FindAsync(session, orderId, ct)
+            : null;
+        if (order is not null) return Reply.Of(screens.Card(order, order.Status, 0)) with { AsNewMessage = true };
+        // A typo is likely: keep listening for the next number.
+        session.AwaitText(FindInput);
+        return Reply.Of(screens.NotFoundTyped(digits)) with { AsNewMessage = true };
     }
 
     private async Task<Reply> CancelReasonsAsync(SessionContext session, OrdersScreens screens, long orderId, CancellationToken ct)
@@ -237,6 +265,7 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
         if (reasons.FirstOrDefault(r => r.Reason == reason) is not { } chosen) return Reply.Of(screens.NotFound(null));
         var order = await reader.FindAsync(session, orderId, ct);
         if (order is null) return Reply.Of(screens.NotFound(orderId));
+        if (!OrderCancellation.IsCancellable(order)) return new Reply { Screen = screens.Card(order, order.Status, 0), Notice = session.T("orders.cancel.not_cancellable") };
         return Reply.Of(screens.CancelConfirmation(order, chosen, time.GetUtcNow()));
     }
 
@@ -247,9 +276,9 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
         if (!IsFresh(issued))
         {
             var order = await reader.FindAsync(session, orderId, ct);
-            return order is null
-                ? Reply.Of(screens.NotFound(orderId))
-                : new Reply { Screen = screens.CancelConfirmation(order, chosen, time.GetUtcNow()), Notice = session.T("orders.cancel.stale") };
+            if (order is null) return Reply.Of(screens.NotFound(orderId));
+            if (!OrderCancellation.IsCancellable(order)) return new Reply { Screen = screens.Card(order, order.Status, 0), Notice = session.T("orders.cancel.not_cancellable") };
+            return new Reply { Screen = screens.CancelConfirmation(order, chosen, time.GetUtcNow()), Notice = session.T("orders.cancel.stale") };
         }
         var (outcome, now) = await cancellation.CancelAsync(session, orderId, reason, ct);
         if (now is null) return Reply.Of(screens.NotFound(orderId));
@@ -293,7 +322,7 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
         if (order is null) return Reply.Of(screens.NotFound(orderId)) with { AsNewMessage = true };
         if (!DbsDelivery.CanComplete(order))
             return new Reply { Screen = screens.Card(order, order.Status, 0), Notice = session.T("orders.dbs.wrong_status"), AsNewMessage = true };
-        var code = Conversation.PinInput.Normalize(typed);
+        var code = new string(Conversation.PinInput.Normalize(typed).Where(c => c is not (' ' or '-')).ToArray());
         if (code.Length is < 3 or > 12 || !code.All(char.IsAsciiLetterOrDigit))
         {
             session.AwaitText(IssueCodeInput + orderId.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -316,7 +345,9 @@ public sealed class OrdersFeature(OrdersReader reader, OrderCancellation cancell
         _ => session.T("orders.dbs.failed"),
     };
 
-    private static DateTimeOffset? Issued(long? unixSeconds) => unixSeconds is { } s ? DateTimeOffset.FromUnixTimeSeconds(s) : null;
+    /// <summary>The stamp a button carries; one outside any real date (forged) reads as missing, so the question is asked again.</summary>
+    private static DateTimeOffset? Issued(long? unixSeconds) =>
+        unixSeconds is { } s && s >= 0 && s <= DateTimeOffset.MaxValue.ToUnixTimeSeconds() ? DateTimeOffset.FromUnixTimeSeconds(s) : null;
 
     /// <summary>Shown within the last hour (and not stamped in the future by a forged button).</summary>
     private bool IsFresh(DateTimeOffset? shownAt)

@@ -38,7 +38,21 @@ public sealed class OrdersReader(ShortCache cache)
     {
         var cap = Math.Min(ListCap, session.Plan.OrdersShownPerMonth);
         return cache.GetOrFetchAsync(ListKey(session, status), CacheTtl,
-            () => session.Uzum.GetAllOrdersAsync(session.Token, session.ShopIds, status, cap, ct));
+            async () => ByDeadline(status, await session.Uzum.GetAllOrdersAsync(session.Token, session.ShopIds, status, cap, ct)));
+    }
+
+    /// <summary>The packer works deadline first: new orders by accept-until, packing ones by hand-over; others as UZUM sent them.</summary>
+    private static CappedList<SellerOrder> ByDeadline(string status, CappedList<SellerOrder> list)
+    {
+        Func<SellerOrder, DateTimeOffset?>? deadline = status switch
+        {
+            OrderStatuses.Created => o => o.AcceptUntil,
+            OrderStatuses.Packing => o => o.DeliverUntil,
+            _ => null,
+        };
+        if (deadline is null) return list;
+        // OrderBy is stable: orders without a deadline keep UZUM's order, after those with one.
+        return list with { Items = list.Items.OrderBy(o => deadline(o) ?? DateTimeOffset.MaxValue).ToArray() };
     }
 
     /// <summary>UZUM's order endpoint is not shop-scoped: an order of a shop outside this tenant is "not found".</summary>

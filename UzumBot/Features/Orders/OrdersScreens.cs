@@ -75,9 +75,10 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
     }
 
     /// <summary><c>🔴 #124500012 · FUTB-1-ЧЕРН-S ×1 · 03.12 09:14 · принять до 04.12 09:14</c></summary>
-    public string Line(SellerOrder order)
+    /// <param name="mark">Overrides the deadline mark (🗓 Today marks an overdue hand-over 🔴).</param>
+    public string Line(SellerOrder order, string? mark = null)
     {
-        var sb = new StringBuilder().Append(Mark(order)).Append(" #").Append(order.Id);
+        var sb = new StringBuilder().Append(mark ?? Mark(order)).Append(" #").Append(order.Id);
         var first = order.Items.FirstOrDefault();
         if (first is not null)
         {
@@ -88,7 +89,7 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
         if (order.Status == OrderStatuses.Created && order.AcceptUntil is { } until)
             sb.Append(" · ").Append(session.F("orders.accept_until_short", Formats.ShortDateTime(until)));
         else
-            sb.Append(" · ").Append(StatusName(order.Status));
+            sb.Append(" · ").Append(StatusName(order.Status, singular: true));
         return sb.ToString();
     }
 
@@ -107,12 +108,12 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
         if (order.DateCancelled is { } cancelled)
         {
             text.Append('\n').Append(session.F("orders.card.cancelled", Formats.DateTime(cancelled)));
-            if (!string.IsNullOrWhiteSpace(order.CancelReason)) text.Append(" · ").Append(session.F("orders.card.cancel_reason", Html.Encode(order.CancelReason)));
+            if (!string.IsNullOrWhiteSpace(order.CancelReason)) text.Append(" · ").Append(session.F("orders.card.cancel_reason", ReasonName(order.CancelReason, null)));
         }
         else if (order.CompletedDate is { } completed)
             text.Append('\n').Append(session.F("orders.card.completed", Formats.DateTime(completed)));
         else if (order.DeliverUntil is { } deliver)
-            text.Append('\n').Append(session.F("orders.card.deliver_until", Formats.DateTime(deliver)));
+            text.Append('\n').Append(session.F(order.IsDbs ? "orders.card.deliver_until_dbs" : "orders.card.deliver_until", Formats.DateTime(deliver)));
         if (order.Stock?.Title is { Length: > 0 } stock) text.Append('\n').Append(session.F("orders.card.stock", Html.Encode(stock)));
         if (order.DropOffPoint?.Address is { Length: > 0 } point) text.Append('\n').Append(session.F("orders.card.drop_off", Html.Encode(point)));
         if (order.TimeSlot is { TimeFrom: { } slotFrom, TimeTo: { } slotTo })
@@ -182,23 +183,41 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
     /// <summary>🗓 Today: what to accept and what to pack before the day ends, nearest deadline first.</summary>
     public Screen Today(ShiftPlan plan)
     {
+        var toConfirm = plan.ToConfirm.Take(PageSize).ToArray();
+        var toPack = plan.ToPack.Take(PageSize).ToArray();
         var text = new StringBuilder()
             .Append("🗓 <b>").Append(session.F("orders.today.title", Formats.Date(now))).Append("</b> · ").Append(Html.Encode(session.ShopTitle))
             .Append("\n\n").Append(session.F("orders.today.to_confirm", Formats.Number(plan.ToConfirm.Count)));
-        foreach (var order in plan.ToConfirm.Take(PageSize)) text.Append('\n').Append(Line(order));
+        foreach (var order in toConfirm) text.Append('\n').Append(Line(order)).Append(Overdue(order.AcceptUntil));
+        More(text, plan.ToConfirm.Count - toConfirm.Length);
         text.Append("\n\n").Append(session.F("orders.today.to_pack", Formats.Number(plan.ToPack.Count)));
-        foreach (var order in plan.ToPack.Take(PageSize))
-            text.Append('\n').Append(Line(order)).Append(" · ").Append(session.F("orders.today.hand_over", Formats.ShortDateTime(order.DeliverUntil!.Value)));
+        foreach (var order in toPack)
+        {
+            var handOver = order.DeliverUntil!.Value;
+            text.Append('\n').Append(Line(order, handOver <= now ? "🔴" : null))
+                .Append(" · ").Append(session.F("orders.today.hand_over", Formats.ShortDateTime(handOver))).Append(Overdue(handOver));
+        }
+        More(text, plan.ToPack.Count - toPack.Length);
         if (plan.ToConfirm.Count == 0 && plan.ToPack.Count == 0) text.Append("\n\n").Append(session.T("orders.today.nothing"));
 
         var keyboard = new Keyboard()
-            .Grid(plan.ToConfirm.Concat(plan.ToPack).Take(8).Select(o => new Button("#" + o.Id, CallbackData.Encode(OrdersFeature.Card, o.Id))), 2);
+            .Grid(toConfirm.Concat(toPack).Select(o => new Button("#" + o.Id, CallbackData.Encode(OrdersFeature.Card, o.Id))), 2);
         var labelled = plan.ToPack.Count(HasParcelLabel);
         if (labelled > 0 && session.Can(Security.Permission.ActOnOrders))
-            keyboard.Row(new Button(session.F("orders.labels.all_button", LabelSize.Large.Dimensions().Replace('x', '×'), labelled),
-                CallbackData.Encode(OrdersFeature.ListLabels, OrderStatusCodes.Code(OrderStatuses.Packing), OrdersFeature.SizeCode(LabelSize.Large), OrdersFeature.FromToday)));
+            keyboard.Row(LabelSizes.Select(size => new Button(session.F("orders.labels.all_button", size.Dimensions().Replace('x', '×'), labelled),
+                CallbackData.Encode(OrdersFeature.ListLabels, OrderStatusCodes.Code(OrderStatuses.Packing), OrdersFeature.SizeCode(size), OrdersFeature.FromToday))).ToArray());
         keyboard.Row(new Button(session.T("orders.back_to_statuses"), CallbackData.Encode(OrdersFeature.Home)));
         return new Screen(text.ToString(), keyboard.Build());
+    }
+
+    private static readonly LabelSize[] LabelSizes = [LabelSize.Large, LabelSize.Big];
+
+    private string Overdue(DateTimeOffset? deadline) =>
+        deadline is { } at && at <= now ? " · ⏰ " + session.T("orders.today.overdue") : "";
+
+    private void More(StringBuilder text, int hidden)
+    {
+        if (hidden > 0) text.Append('\n').Append(session.F("orders.today.more", Formats.Number(hidden)));
     }
 
     public Screen AskOrderNumber(string? problemKey) =>
@@ -220,10 +239,13 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
                 new Button(session.T("orders.cancel.yes"), CallbackData.Encode(OrdersFeature.CancelConfirmed, order.Id, reason.Reason, shownAt.ToUnixTimeSeconds())),
                 new Button(session.T("orders.cancel.no"), CallbackData.Encode(OrdersFeature.Card, order.Id))).Build());
 
-    private string ReasonName(ReturnReason reason)
+    private string ReasonName(ReturnReason reason) => ReasonName(reason.Reason, reason.Title);
+
+    /// <summary>A reason code in the user's language where we know it, else UZUM's own title, else the code as it came.</summary>
+    private string ReasonName(string code, string? title)
     {
-        var key = "orders.cancel.reason." + reason.Reason;
-        return session.S.Has(Lang, key) ? session.T(key) : Html.Encode(reason.Title ?? reason.Reason);
+        var key = "orders.cancel.reason." + code;
+        return session.S.Has(Lang, key) ? session.T(key) : Html.Encode(title ?? code);
     }
 
     /// <summary>DBS orders are delivered by the seller: UZUM prints no parcel label for them.</summary>
@@ -238,12 +260,28 @@ public sealed class OrdersScreens(SessionContext session, DateTimeOffset now)
     public OutgoingDocument ListLabelsDocument(string status, LabelSize size, int count, byte[] pdf, IReadOnlyList<long> failed)
     {
         var caption = session.F("orders.labels.all_caption", count, size.Dimensions().Replace('x', '×'), StatusName(status));
-        if (failed.Count > 0) caption += "\n" + session.F("orders.labels.failed", string.Join(", ", failed.Select(id => "#" + id)));
+        if (failed.Count > 0)
+        {
+            // A caption holds 1024 characters: name as many as fit and count the rest, never drop one silently.
+            const int Named = 40;
+            var named = string.Join(", ", failed.Take(Named).Select(id => "#" + id));
+            if (failed.Count > Named) named += " " + session.F("orders.labels.failed_more", failed.Count - Named);
+            caption += "\n" + session.F("orders.labels.failed", named);
+        }
         return new OutgoingDocument($"labels-{status}-{size.ApiName()}-{size.Dimensions()}-{count}.pdf", pdf, caption);
     }
 
     public string LabelsProgress(int done, int total, LabelSize size) =>
         "⏳ " + session.F("orders.labels.progress", size.Dimensions().Replace('x', '×'), Formats.Number(done), Formats.Number(total));
+
+    public Screen LabelsProblem(string key, string retryData) =>
+        new(session.T(key), new Keyboard()
+            .Row(new Button(session.T("common.retry"), retryData))
+            .Row(new Button(session.T("orders.back_to_statuses"), CallbackData.Encode(OrdersFeature.Home))).Build());
+
+    public Screen NotFoundTyped(string digits) =>
+        new(session.F("orders.find.not_found_retry", Html.Encode(digits.Length > 20 ? digits[..20] + "…" : digits)),
+            new Keyboard().Row(new Button(session.T("orders.back_to_statuses"), CallbackData.Encode(OrdersFeature.Home))).Build());
 
     public Screen LabelProblem(SellerOrder order, string key) =>
         new(session.T(key), new Keyboard()

@@ -38,6 +38,7 @@ public sealed class DataEraser(Database db, AccessCodeStore codes, UnlockedSessi
         db.Members.DeleteMany(m => m.TenantId == tenantId);
         codes.DeleteTenantCodes(tenantId);
         db.Audit.DeleteMany(a => a.TenantId == tenantId);
+        db.CostPrices.DeleteMany(c => c.TenantId == tenantId);
         db.Tenants.Delete(tenantId);
     }
 

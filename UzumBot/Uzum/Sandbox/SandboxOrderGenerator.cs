@@ -196,7 +196,7 @@ internal static class SandboxOrderGenerator
         SellPrice = sellPrice,
         Amount = amount,
         Commission = sellPrice * amount * sku.Commission / 100,
-        PurchasePrice = sku.PurchasePrice * amount,
+        PurchasePrice = sku.PurchasePrice, // per unit, like sellPrice
         LogisticDeliveryFee = DeliveryFee(sellPrice) * amount,
     };
 
@@ -217,7 +217,7 @@ internal static class SandboxOrderGenerator
         line.Amount -= 1;
         line.AmountReturns = 1;
         line.Commission = unit * line.Amount * line.Sku.Commission / 100;
-        line.PurchasePrice = line.Sku.PurchasePrice * line.Amount;
+        line.PurchasePrice = line.Sku.PurchasePrice;
         line.LogisticDeliveryFee = DeliveryFee(unit) * line.Amount;
         line.ReturnCause = ReturnCauses[rng.Next(ReturnCauses.Length)];
     }
