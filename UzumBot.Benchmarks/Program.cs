@@ -6,9 +6,15 @@ using UzumBot.Security;
 //   dotnet run -c Release --project UzumBot.Benchmarks [runs]          key derivation per PIN check
 //   dotnet run -c Release --project UzumBot.Benchmarks orders          100-label merge, a 50-order list
 //   dotnet run -c Release --project UzumBot.Benchmarks catalog         catalogue, three searches, a card
+//   dotnet run -c Release --project UzumBot.Benchmarks reports [dir]   sales & stock report, 90 days, PDF + XLSX (left in dir)
 if (args.FirstOrDefault() == "catalog")
 {
     await CatalogBenchmark.RunAsync();
+    return;
+}
+if (args.FirstOrDefault() == "reports")
+{
+    await ReportsBenchmark.RunAsync(args.ElementAtOrDefault(1));
     return;
 }
 if (args.FirstOrDefault() == "orders")

@@ -200,21 +200,32 @@ public sealed record ExpensesPayload(IReadOnlyList<Expense>? Payments, int Total
     public IReadOnlyList<Expense> Items => Payments ?? [];
 }
 
+/// <summary>An FBO supply invoice (goods sent to an UZUM warehouse). <c>dateCreated</c> is typed a string by the spec and
+/// seen as epoch ms: both are read.</summary>
 public sealed record SupplyInvoice
 {
     public long Id { get; init; }
     public long ShopId { get; init; }
     public string? ShopTitle { get; init; }
     [JsonConverter(typeof(FlexibleStringConverter))] public string? InvoiceNumber { get; init; }
-    [JsonConverter(typeof(FlexibleStringConverter))] public string? DateCreated { get; init; }
+    [JsonConverter(typeof(EpochTime.Converter))] public DateTimeOffset? DateCreated { get; init; }
+    [JsonConverter(typeof(EpochTime.Converter))] public DateTimeOffset? DateAccepted { get; init; }
+    /// <summary>Legacy status string; <see cref="InvoiceStatus"/> carries the value and UZUM's localized text.</summary>
+    public string? Status { get; init; }
     public InvoiceStatus? InvoiceStatus { get; init; }
     public long FullPrice { get; init; }
     public int TotalAccepted { get; init; }
     public int TotalToStock { get; init; }
+    public OrderStock? Stock { get; init; }
+    /// <summary>Only in the all-shops list (<c>/v1/invoice</c>).</summary>
+    public IReadOnlyList<InvoiceLine>? ProductForInvoiceDto { get; init; }
+
+    public string? StatusValue => InvoiceStatus?.Value ?? Status;
 }
 
 public sealed record InvoiceStatus(string? Text, string? Color, string? Value);
 
+/// <summary>One product of a supply invoice, with its SKUs.</summary>
 public sealed record InvoiceLine
 {
     public long Id { get; init; }
@@ -223,20 +234,43 @@ public sealed record InvoiceLine
     public int QuantityToStock { get; init; }
     public int QuantityAccepted { get; init; }
     public long PurchasePrice { get; init; }
+    public IReadOnlyList<InvoiceSkuLine>? SkuForInvoiceDtoList { get; init; }
+
+    public IReadOnlyList<InvoiceSkuLine> Skus => SkuForInvoiceDtoList ?? [];
 }
 
+/// <summary>A SKU of an invoice line. <c>issue</c> is a problem UZUM flagged at acceptance (its shape is not documented;
+/// a string, a number or an object's text is kept as text).</summary>
+public sealed record InvoiceSkuLine
+{
+    public long Id { get; init; }
+    public string? SkuTitle { get; init; }
+    public int QuantityToStock { get; init; }
+    public int QuantityAccepted { get; init; }
+    public long PurchasePrice { get; init; }
+    [JsonConverter(typeof(FlexibleStringConverter))] public string? Issue { get; init; }
+}
+
+/// <summary>A return invoice: stock coming back from UZUM to the seller. The list is bare, a single one is enveloped.</summary>
 public sealed record SellerReturn
 {
     public long Id { get; init; }
     public long ShopId { get; init; }
     public string? ShopTitle { get; init; }
     [JsonConverter(typeof(EpochTime.Converter))] public DateTimeOffset? DateCreated { get; init; }
+    [JsonConverter(typeof(EpochTime.Converter))] public DateTimeOffset? AssembledDate { get; init; }
     [JsonConverter(typeof(EpochTime.Converter))] public DateTimeOffset? CompletedDate { get; init; }
+    [JsonConverter(typeof(EpochTime.Converter))] public DateTimeOffset? CanceledDate { get; init; }
     public string? Status { get; init; }
+    /// <summary>DEFECTED, RETURN or FBS.</summary>
     public string? Type { get; init; }
+    public string? ExternalNumber { get; init; }
+    public OrderStock? Stock { get; init; }
     public int TotalAmount { get; init; }
     public int TotalPackedAmount { get; init; }
     public IReadOnlyList<ReturnLine>? ReturnItems { get; init; }
+
+    public IReadOnlyList<ReturnLine> Items => ReturnItems ?? [];
 }
 
 public sealed record ReturnLine(long Id, long SkuId, int Amount, int PackedAmount, string? SkuTitle, string? ProductTitle, long PurchasePrice);

@@ -356,7 +356,7 @@ internal static class SandboxJson
             quantityAccepted = l.QuantityAccepted,
             purchasePrice = l.PurchasePrice,
             photo = $"https://images.uzum.uz/{g.Key.PhotoKey}/t_product_240_high.jpg",
-            issue = (string?)null,
+            issue = l.Issue,
         }).ToList(),
     }).ToList();
 

@@ -52,24 +52,36 @@ internal static class SandboxLedgerGenerator
         ("IN_TRANSIT", "Yoʻlda", "#3C8CE7"), ("CREATED", "Yaratilgan", "#8C8C8C"), ("CANCELED", "Bekor qilingan", "#F44336"),
     ];
 
+    /// <summary>Supply invoices per shop: the first shop has enough for two pages of ten.</summary>
+    public const int InvoicesOfFirstShop = 14;
+    public const int InvoicesOfOtherShops = 6;
+    /// <summary>Return invoices per shop.</summary>
+    public const int ReturnsOfFirstShop = 12;
+    public const int ReturnsOfOtherShops = 4;
+
+    private static readonly string[] AcceptanceIssues = ["Kam keldi", "Nuqsonli tovar", "Shtrix-kod oʻqilmadi"];
+
     public static List<SandboxInvoice> Invoices(int seed, IReadOnlyList<SandboxShop> shops, IReadOnlyList<SandboxProduct> products, DateTimeOffset now, Random rng)
     {
         var id = 1_500_000 + (seed % 900) * 100L;
         var lineId = 3_000_000 + (seed % 900) * 1_000L;
         var invoices = new List<SandboxInvoice>();
-        foreach (var shop in shops)
+        for (var s = 0; s < shops.Count; s++)
         {
+            var shop = shops[s];
             var skus = products.Where(p => p.ShopId == shop.Id).SelectMany(p => p.Skus).ToList();
-            for (var i = 0; i < InvoiceStatuses.Length; i++)
+            var count = s == 0 ? InvoicesOfFirstShop : InvoicesOfOtherShops;
+            for (var i = 0; i < count; i++)
             {
-                var (value, text, color) = InvoiceStatuses[i];
+                var (value, text, color) = InvoiceStatuses[i % InvoiceStatuses.Length];
                 var created = now - TimeSpan.FromDays(rng.Next(2, SandboxOrderGenerator.HistoryDays)) - TimeSpan.FromMinutes(rng.Next(1440));
                 var accepted = value == "ACCEPTED";
                 var lines = skus.OrderBy(_ => rng.Next()).Take(rng.Next(2, 7)).Select(sku =>
                 {
                     var toStock = rng.Next(3, 40);
-                    var got = accepted ? toStock - (rng.Next(4) == 0 ? 1 : 0) : 0;
-                    return new SandboxInvoiceLine(lineId++, sku, toStock, got, sku.PurchasePrice);
+                    var shortBy = accepted && rng.Next(4) == 0 ? 1 + rng.Next(2) : 0;
+                    var issue = shortBy > 0 ? AcceptanceIssues[rng.Next(AcceptanceIssues.Length)] : null;
+                    return new SandboxInvoiceLine(lineId++, sku, toStock, accepted ? toStock - shortBy : 0, sku.PurchasePrice, issue);
                 }).ToList();
                 invoices.Add(new SandboxInvoice(id++, shop.Id, value, text, color, created, created + TimeSpan.FromDays(1),
                     accepted ? Min(created + TimeSpan.FromDays(1.5), now) : null, lines));
@@ -84,16 +96,20 @@ internal static class SandboxLedgerGenerator
         var itemId = 3_600_000 + (seed % 900) * 1_000L;
         (string Status, string Type)[] kinds = [("COMPLETED", "RETURN"), ("COMPLETED", "DEFECTED"), ("ASSEMBLED", "FBS"), ("CREATED", "RETURN")];
         var returns = new List<SandboxReturn>();
-        foreach (var shop in shops)
+        for (var s = 0; s < shops.Count; s++)
         {
+            var shop = shops[s];
             var skus = products.Where(p => p.ShopId == shop.Id).SelectMany(p => p.Skus).ToList();
-            foreach (var (status, type) in kinds)
+            var count = s == 0 ? ReturnsOfFirstShop : ReturnsOfOtherShops;
+            for (var k = 0; k < count; k++)
             {
+                var (status, type) = kinds[k % kinds.Length];
                 var created = now - TimeSpan.FromDays(rng.Next(3, 100));
                 var items = skus.OrderBy(_ => rng.Next()).Take(rng.Next(1, 4)).Select(sku =>
                 {
                     var amount = rng.Next(1, 4);
-                    return new SandboxReturnItem(itemId++, sku, amount, status == "CREATED" ? 0 : amount);
+                    var packed = status == "CREATED" ? 0 : status == "ASSEMBLED" && amount > 1 ? amount - 1 : amount;
+                    return new SandboxReturnItem(itemId++, sku, amount, packed);
                 }).ToList();
                 returns.Add(new SandboxReturn(id++, shop.Id, status, type, created,
                     status == "CREATED" ? null : created + TimeSpan.FromDays(1),

@@ -140,7 +140,8 @@ public sealed record SandboxInvoice(
     public int TotalAccepted => Lines.Sum(l => l.QuantityAccepted);
 }
 
-public sealed record SandboxInvoiceLine(long Id, SandboxSku Sku, int QuantityToStock, int QuantityAccepted, long PurchasePrice);
+/// <summary>An invoice SKU; <paramref name="Issue"/> is what UZUM flagged at acceptance (short delivery, a defect), or null.</summary>
+public sealed record SandboxInvoiceLine(long Id, SandboxSku Sku, int QuantityToStock, int QuantityAccepted, long PurchasePrice, string? Issue = null);
 
 public sealed record SandboxReturn(
     long Id, long ShopId, string Status, string Type, DateTimeOffset DateCreated, DateTimeOffset? AssembledDate,
