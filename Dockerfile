@@ -15,6 +15,7 @@ COPY --from=build /app ./
 RUN mkdir -p /data && chown app:app /data
 ENV Storage__Path=/data/uzumbot.db \
     Security__PepperPath=/data/pepper.key \
+    Security__ServerKeyPath=/data/server.key \
     DOTNET_CLI_TELEMETRY_OPTOUT=1
 VOLUME ["/data"]
 USER app

@@ -59,6 +59,27 @@ switch (command.Mode)
         }
     }
 
+    case RunMode.RotateServerKey:
+    {
+        var config = AppConfiguration.Build(command.ConfigArgs);
+        var problems = ConfigurationCheck.Problems(config, demo: true);
+        if (problems.Count > 0) return Fail(problems);
+        var security = config.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        try
+        {
+            using var db = new Database(config["Storage:Path"] ?? "data/uzumbot.db");
+            var result = UzumBot.Features.Automation.ServerKeyRotation.Rotate(db, security, new TokenVault(ServerPepper.Load(security)));
+            Console.WriteLine($"Server key {result.OldKeyId} replaced by {result.NewKeyId}: {result.Rewrapped} automation wrap(s) re-wrapped" +
+                (result.Unreadable > 0 ? $", {result.Unreadable} could not be opened and were left as they were." : "."));
+            return 0;
+        }
+        catch (Exception ex) when (ex is DataFileBusyException or InvalidOperationException)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 1;
+        }
+    }
+
     case RunMode.Demo:
     {
         var folder = Path.Combine(Path.GetTempPath(), "uzumbot-demo-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));

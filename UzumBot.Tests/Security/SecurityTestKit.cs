@@ -9,6 +9,8 @@ internal static class SecurityTestKit
 
     public static ServerPepper NewPepper() => ServerPepper.FromBytes(RandomNumberGenerator.GetBytes(ServerPepper.Length));
 
+    public static ServerKey NewServerKey() => ServerKey.FromBytes(RandomNumberGenerator.GetBytes(ServerKey.Length));
+
     public static TokenVault FastVault(ServerPepper? pepper = null) =>
         new(pepper ?? NewPepper(), FastIterations, allowBelowMinimum: true);
 

@@ -117,7 +117,7 @@ public sealed class TokenVaultTests(ITestOutputHelper output)
         const string pin = "482193";
         var (sealedToken, key) = vault.Seal(Token, Tenant);
         var wrapped = vault.WrapWithPin(key, pin, Tenant, Member);
-        var server = vault.WrapWithServerKey(key, Tenant);
+        var server = vault.WrapWithServerKey(key, NewServerKey(), Tenant);
 
         var raw = sealedToken.Nonce.Concat(sealedToken.Ciphertext).Concat(sealedToken.Tag)
             .Concat(wrapped.Salt).Concat(wrapped.Nonce).Concat(wrapped.Ciphertext).Concat(wrapped.Tag)
@@ -157,11 +157,16 @@ public sealed class TokenVaultTests(ITestOutputHelper output)
         var vault = FastVault();
         var (_, key) = vault.Seal(Token, Tenant);
         var wrapped = vault.WrapWithPin(key, "4821", Tenant, Member);
-        var server = vault.WrapWithServerKey(key, Tenant);
+        var serverKey = NewServerKey();
+        var server = vault.WrapWithServerKey(key, serverKey, Tenant);
 
         var otherVault = FastVault(); // new random pepper, same iterations
         Assert.Null(otherVault.TryUnwrapWithPin(wrapped, "4821", Tenant, Member));
-        Assert.Null(otherVault.TryUnwrapWithServerKey(server, Tenant));
+        // The server wrap does not depend on the pepper at all: only on the server key.
+        using var byServerKey = otherVault.TryUnwrapWithServerKey(server, serverKey, serverKey.CurrentId, Tenant);
+        Assert.NotNull(byServerKey);
+        var otherServerKey = NewServerKey();
+        Assert.Null(vault.TryUnwrapWithServerKey(server, otherServerKey, otherServerKey.CurrentId, Tenant));
     }
 
     [Fact]
@@ -202,15 +207,17 @@ public sealed class TokenVaultTests(ITestOutputHelper output)
         var pepper = NewPepper();
         var vault = FastVault(pepper);
         var (sealedToken, key) = vault.Seal(Token, Tenant);
-        var server = vault.WrapWithServerKey(key, Tenant);
+        var serverKey = NewServerKey();
+        var server = vault.WrapWithServerKey(key, serverKey, Tenant);
         Assert.Equal(WrapKind.Server, server.Kind);
         Assert.Equal(0, server.Iterations);
 
-        // A restarted process with the same pepper can open it: that is the automation trade-off.
-        using var again = new TokenVault(pepper).TryUnwrapWithServerKey(server, Tenant);
+        // A restarted process with the same server key can open it: that is the automation trade-off.
+        using var again = new TokenVault(pepper).TryUnwrapWithServerKey(server, serverKey, serverKey.CurrentId, Tenant);
         Assert.NotNull(again);
         Assert.Equal(Token, vault.Open(sealedToken, again, Tenant));
-        Assert.Null(vault.TryUnwrapWithServerKey(server, "tenant-43"));
+        Assert.Null(vault.TryUnwrapWithServerKey(server, serverKey, serverKey.CurrentId, "tenant-43"));
+        Assert.Null(vault.TryUnwrapWithServerKey(server, serverKey, "000000000000", Tenant));
     }
 
     [Fact]
@@ -218,7 +225,7 @@ public sealed class TokenVaultTests(ITestOutputHelper output)
     {
         var vault = FastVault();
         var (_, key) = vault.Seal(Token, Tenant);
-        var server = vault.WrapWithServerKey(key, Tenant);
+        var server = vault.WrapWithServerKey(key, NewServerKey(), Tenant);
         Assert.Throws<ArgumentException>(() => vault.TryUnwrapWithPin(server, "4821", Tenant, Member));
     }
 

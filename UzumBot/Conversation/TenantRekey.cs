@@ -9,7 +9,7 @@ namespace UzumBot.Conversation;
 /// member's wrap of the old key is dropped and open invites are revoked, so nobody opens the shop with an old
 /// secret. Team members come back through new invites. Used for "forgot my PIN" and for reconnecting a token.
 /// </summary>
-public sealed class TenantRekey(Database db, TokenVault vault, TokenFingerprint fingerprints, AccessCodeStore codes, UnlockedSessions sessions, AuditLog audit)
+public sealed class TenantRekey(Database db, TokenVault vault, TokenFingerprint fingerprints, AccessCodeStore codes, UnlockedSessions sessions, AuditLog audit, Features.Automation.AutomationAccess automation)
 {
     /// <summary>True when <paramref name="token"/> belongs to the tenant's seller: the same token, or one that sees the same shops.</summary>
     public bool BelongsTo(TenantDocument tenant, UzumToken token, IReadOnlyList<Shop> shops) =>
@@ -49,6 +49,8 @@ public sealed class TenantRekey(Database db, TokenVault vault, TokenFingerprint 
             sessions.Lock(member.UserId);
         }
         foreach (var invite in codes.OpenInvites(tenant.Id)) codes.Revoke(tenant.Id, invite.Hash);
+        // Automation stays on across a reconnect: its server wrap follows the new key, and a token pause ends.
+        automation.Rekeyed(tenant, key);
         audit.Record(AuditActions.TokenReconnected, owner.UserId, chatId, tenantId: tenant.Id);
         return key;
     }

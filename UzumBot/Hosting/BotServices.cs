@@ -8,6 +8,7 @@ using UzumBot.Caching;
 using UzumBot.Conversation;
 using UzumBot.Features;
 using UzumBot.Features.Admin;
+using UzumBot.Features.Automation;
 using UzumBot.Features.Catalog;
 using UzumBot.Features.Finance;
 using UzumBot.Features.Invoices;
@@ -91,6 +92,7 @@ public static class BotServices
         services.AddSettings();
         services.AddTeam();
         services.AddAdmin();
+        services.AddAutomation(config);
         services.AddSingleton<TenantRekey>();
         services.AddSingleton<Onboarding>();
         services.AddSingleton<PinDoor>();
@@ -110,10 +112,11 @@ public static class BotServices
             var clientOptions = new TelegramBotClientOptions(options.BotToken!, baseUrl: options.ApiBaseUrl.TrimEnd('/')) { RetryThreshold = 0 };
             return new TelegramBotClient(clientOptions, http);
         });
-        services.AddSingleton<OutboundGate>();
+        services.AddSingleton(sp => new OutboundGate(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.MessagesPerSecond));
         services.AddSingleton<ChatQueues>();
         services.AddSingleton<TelegramRenderer>();
         services.AddHostedService<UpdatePump>();
+        services.AddAutomationJobs();
         return services;
     }
 }

@@ -6,12 +6,13 @@ public enum RunMode
     Demo,
     Sandbox,
     CreateCode,
+    RotateServerKey,
     Help,
 }
 
 /// <summary>
 /// The command line: no arguments runs the bot; <c>--demo</c>; <c>sandbox [--urls URL]</c>;
-/// <c>codes create --role owner [--uses N] [--days N]</c>. Anything else left over (e.g. <c>--Storage:Path=x</c>)
+/// <c>codes create --role owner [--uses N] [--days N]</c>; <c>automation rotate-key</c>. Anything else left over (e.g. <c>--Storage:Path=x</c>)
 /// goes to configuration.
 /// </summary>
 public sealed record CommandLine(RunMode Mode, string[] ConfigArgs, string? Urls = null, string Role = "owner", int Uses = 1, int Days = 7, string? Error = null)
@@ -24,6 +25,8 @@ public sealed record CommandLine(RunMode Mode, string[] ConfigArgs, string? Urls
           UzumBot sandbox [--urls URL]              serve the sandbox marketplace (default http://127.0.0.1:5080)
           UzumBot codes create --role owner [--uses N] [--days N]
                                                     create an owner access code (printed alone on the last line)
+          UzumBot automation rotate-key             replace the automation server key (Security:ServerKeyPath) and
+                                                    re-wrap every tenant's automation key under the new one (bot stopped)
 
         Configuration: appsettings.json, environment variables (Telegram__BotToken, Uzum__BaseUrl, …)
         or --Section:Key=value arguments.
@@ -62,6 +65,15 @@ public sealed record CommandLine(RunMode Mode, string[] ConfigArgs, string? Urls
                 return new CommandLine(RunMode.Help, [], Error: "--days must be a whole number from 1 to 365.");
             if (Unknown(rest) is { } stray) return new CommandLine(RunMode.Help, [], Error: $"Unknown argument '{stray}'.");
             return new CommandLine(RunMode.CreateCode, rest.ToArray(), Role: role, Uses: uses, Days: days);
+        }
+
+        if (rest.Count > 0 && rest[0] == "automation")
+        {
+            if (rest.Count < 2 || rest[1] != "rotate-key")
+                return new CommandLine(RunMode.Help, [], Error: "Unknown automation command. Use: automation rotate-key");
+            rest.RemoveRange(0, 2);
+            if (Unknown(rest) is { } stray) return new CommandLine(RunMode.Help, [], Error: $"Unknown argument '{stray}'.");
+            return new CommandLine(RunMode.RotateServerKey, rest.ToArray());
         }
 
         if (rest.Count > 0 && !rest[0].StartsWith("--", StringComparison.Ordinal))

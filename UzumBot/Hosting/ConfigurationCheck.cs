@@ -17,6 +17,8 @@ public static class ConfigurationCheck
         if (config["Storage:Path"] is { } path && string.IsNullOrWhiteSpace(path)) problems.Add("Storage:Path must not be empty.");
         if (config["Security:Pepper"] is { Length: > 0 } pepper && !IsBase64(pepper, 32))
             problems.Add("Security:Pepper must be base64 of at least 32 bytes.");
+        if (config["Security:ServerKey"] is { Length: > 0 } serverKey && !(IsBase64(serverKey, 32) && Convert.FromBase64String(serverKey.Trim()).Length == 32))
+            problems.Add("Security:ServerKey must be base64 of exactly 32 bytes.");
         if (!string.IsNullOrWhiteSpace(config["Bot:AdminIds"]))
             problems.Add("Bot:AdminIds is a list: set Bot__AdminIds__0, Bot__AdminIds__1, … (or a JSON array in appsettings.json).");
         foreach (var admin in config.GetSection("Bot:AdminIds").GetChildren())

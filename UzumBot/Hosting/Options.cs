@@ -13,6 +13,10 @@ public sealed class TelegramOptions
 
     public string? BotToken { get; set; }
     public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
+
+    /// <summary>Messages a second over all chats (Telegram allows about 30); interactive replies are served first.</summary>
+    [Range(1, 1000)]
+    public double MessagesPerSecond { get; set; } = Telegram.OutboundGate.DefaultMessagesPerSecond;
 }
 
 public sealed class UzumOptions
@@ -51,6 +55,12 @@ public sealed class SecurityOptions
 
     /// <summary>Base64 pepper; when set it overrides the file.</summary>
     public string? Pepper { get; set; }
+
+    /// <summary>The automation server key file (apart from the pepper), created on first run with owner-only permissions.</summary>
+    public string ServerKeyPath { get; set; } = "data/server.key";
+
+    /// <summary>Base64 server key (32 bytes); when set it overrides the file (and rotation is done by changing it).</summary>
+    public string? ServerKey { get; set; }
 
     [Range(0, 24 * 90)]
     public double UnlockHours { get; set; } = 12;

@@ -22,7 +22,7 @@ public enum WrapKind
     Pin,
     /// <summary>Key from a pending invite's access code + pepper (PBKDF2).</summary>
     InviteCode,
-    /// <summary>Key from the pepper alone (HKDF): the automation opt-in.</summary>
+    /// <summary>Key from the server key alone (HKDF; see ServerKey): the automation opt-in.</summary>
     Server,
 }
 

@@ -46,48 +46,8 @@ public sealed class ServerPepper
         return new ServerPepper(bytes);
     }
 
-    private static ServerPepper FromFile(string path)
-    {
-        path = Path.GetFullPath(path);
-        if (!File.Exists(path))
-            CreateFile(path);
-        var length = new FileInfo(path).Length;
-        if (length != Length)
-            throw new InvalidOperationException(
-                $"The pepper file '{path}' (Security:PepperPath) must hold exactly {Length} bytes but holds {length}. " +
-                "Restore the original file: without it stored tokens cannot be decrypted.");
-        return new ServerPepper(File.ReadAllBytes(path));
-    }
-
-    // Written to a temporary file created owner-only from the start, then moved into place without overwriting,
-    // so a concurrent first start or a crash never leaves a half-written or world-readable pepper behind.
-    private static void CreateFile(string path)
-    {
-        var directory = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        var bytes = RandomNumberGenerator.GetBytes(Length);
-        try
-        {
-            using (var stream = new FileStream(temp, options))
-            {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-            if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite); // umask cannot widen, but be explicit
-            try { File.Move(temp, path, overwrite: false); }
-            catch (IOException) when (File.Exists(path)) { /* another process won the race: use its file */ }
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(bytes);
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
+    private static ServerPepper FromFile(string path) =>
+        new(SecretFile.ReadOrCreate(path, Length, "Security:PepperPath"));
 
     /// <summary>For tests: a pepper from the given bytes (copied).</summary>
     internal static ServerPepper FromBytes(ReadOnlySpan<byte> bytes)

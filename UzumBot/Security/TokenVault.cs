@@ -7,7 +7,7 @@ namespace UzumBot.Security;
 /// <summary>
 /// Envelope encryption of UZUM tokens (product §4). A token is sealed under a random per-tenant data key; the data
 /// key is stored only wrapped: per member under their PIN, per pending invite under its code, and optionally under
-/// the server key for automation.
+/// the server key for automation (<see cref="ServerKey"/>, apart from the pepper).
 /// <para>
 /// PIN and code methods run PBKDF2 (hundreds of milliseconds of CPU): call them through <c>Task.Run</c>.
 /// <see cref="Seal"/>, <see cref="Open"/> and the server-key methods are cheap.
@@ -21,7 +21,6 @@ public sealed class TokenVault
 {
     private const int NonceLength = 12;
     private const int TagLength = 16;
-    private const string AutomationKeyPurpose = "uzumbot:automation-kek:v1";
 
     private readonly ServerPepper _pepper;
     private readonly int _lowestAccepted;
@@ -125,20 +124,25 @@ public sealed class TokenVault
         return code is null ? null : UnwrapDerived(wrapped, code, Binding(tenantId));
     }
 
-    /// <summary>Wraps the data key under the server key (automation opt-in): anyone holding the pepper and the database can open it.</summary>
-    public WrappedKey WrapWithServerKey(DataKey key, string tenantId)
+    /// <summary>
+    /// Wraps the data key under the server key's current key (automation opt-in): anyone holding that key and the
+    /// database can open it. Store <see cref="ServerKey.CurrentId"/> with it to open it again.
+    /// </summary>
+    public WrappedKey WrapWithServerKey(DataKey key, ServerKey serverKey, string tenantId)
     {
-        var kek = _pepper.DeriveKey(AutomationKeyPurpose);
+        ArgumentNullException.ThrowIfNull(serverKey);
+        var kek = serverKey.Kek(serverKey.CurrentId)!;
         try { return Wrap(key, kek, WrapKind.Server, iterations: 0, salt: [], Aad(WrapKind.Server, 0, Binding(tenantId))); }
         finally { CryptographicOperations.ZeroMemory(kek); }
     }
 
-    /// <summary>Null when the wrap was made with another pepper or for another tenant.</summary>
-    public DataKey? TryUnwrapWithServerKey(WrappedKey wrapped, string tenantId)
+    /// <summary>Null when the ring lacks the key <paramref name="keyId"/>, or the wrap was made with another key or for another tenant.</summary>
+    public DataKey? TryUnwrapWithServerKey(WrappedKey wrapped, ServerKey serverKey, string keyId, string tenantId)
     {
+        ArgumentNullException.ThrowIfNull(serverKey);
         RequireKind(wrapped, WrapKind.Server);
         RequireVersion(wrapped);
-        var kek = _pepper.DeriveKey(AutomationKeyPurpose);
+        if (serverKey.Kek(keyId) is not { } kek) return null;
         try { return Unwrap(wrapped, kek, Aad(WrapKind.Server, 0, Binding(tenantId))); }
         finally { CryptographicOperations.ZeroMemory(kek); }
     }

@@ -50,6 +50,12 @@ public sealed class Database : IDisposable
         Tenants.EnsureIndex(t => t.TokenFingerprint, unique: true);
         Audit.EnsureIndex(a => a.UserId);
         Audit.EnsureIndex(a => a.TenantId);
+        AutomationMembers.EnsureIndex(m => m.TenantId);
+        AnnouncedOrders.EnsureIndex(a => a.TenantId);
+        HeldAlerts.EnsureIndex(h => h.UserId);
+        Notices.EnsureIndex(n => n.TenantId);
+        Jobs.EnsureIndex(j => j.TenantId);
+        Jobs.EnsureIndex(j => j.NextRunAt);
         CostPrices.EnsureIndex(c => c.TenantId);
     }
 
@@ -77,6 +83,12 @@ public sealed class Database : IDisposable
     public ILiteCollection<AuditDocument> Audit => _db.GetCollection<AuditDocument>("audit");
     public ILiteCollection<CodeAttemptsDocument> CodeAttempts => _db.GetCollection<CodeAttemptsDocument>("code_attempts");
     public ILiteCollection<SettingDocument> Settings => _db.GetCollection<SettingDocument>("settings");
+    public ILiteCollection<AutomationDocument> Automation => _db.GetCollection<AutomationDocument>("automation");
+    public ILiteCollection<AutomationMemberDocument> AutomationMembers => _db.GetCollection<AutomationMemberDocument>("automation_members");
+    public ILiteCollection<AnnouncedOrderDocument> AnnouncedOrders => _db.GetCollection<AnnouncedOrderDocument>("announced_orders");
+    public ILiteCollection<HeldAlertDocument> HeldAlerts => _db.GetCollection<HeldAlertDocument>("held_alerts");
+    public ILiteCollection<NoticeDocument> Notices => _db.GetCollection<NoticeDocument>("notices");
+    public ILiteCollection<JobDocument> Jobs => _db.GetCollection<JobDocument>("jobs");
     public ILiteCollection<CostPriceDocument> CostPrices => _db.GetCollection<CostPriceDocument>("cost_prices");
 
     private readonly object _memberWrites = new();
@@ -101,6 +113,9 @@ public sealed class Database : IDisposable
     public void SetSetting(string key, string value) => Settings.Upsert(new SettingDocument { Key = key, Value = value });
 
     public void Checkpoint() => _db.Checkpoint();
+
+    /// <summary>Rewrites the data file without its free pages, so deleted secrets leave no bytes behind.</summary>
+    public void Compact() => _db.Rebuild();
 
     public void Dispose()
     {

@@ -133,7 +133,7 @@ public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, Outbou
     private async Task ShowProgressAsync(long chatId, int messageId, string html, CancellationToken ct)
     {
         await TryAsync(() => bot.SendChatAction(chatId, ChatAction.UploadDocument, cancellationToken: ct), "sendChatAction");
-        await gate.WaitAsync();
+        await gate.WaitAsync(chatId);
         await TryAsync(() => bot.EditMessageText(chatId, messageId, TelegramText.Fit(html), ParseMode.Html, cancellationToken: ct), "editMessageText (progress)");
     }
 
@@ -177,7 +177,7 @@ public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, Outbou
         return sent?.MessageId;
     }
 
-    private static InlineKeyboardMarkup? Markup(Screen screen) =>
+    internal static InlineKeyboardMarkup? Markup(Screen screen) =>
         screen.Keyboard.Count == 0
             ? null
             : new InlineKeyboardMarkup(screen.Keyboard.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Text, b.Data))));
@@ -185,7 +185,7 @@ public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, Outbou
     /// <summary>Paced under Telegram's global limit; a 429 is waited out (for this chat only) and the call made once more.</summary>
     private async Task<T?> SendAsync<T>(long chatId, Func<Task<T>> call) where T : class
     {
-        await gate.WaitAsync();
+        await gate.WaitAsync(chatId);
         try
         {
             return await call();
@@ -195,7 +195,7 @@ public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, Outbou
             var wait = TimeSpan.FromSeconds(Math.Clamp(ex.Parameters?.RetryAfter ?? 1, 1, 60));
             log.LogWarning("Telegram 429 for chat {ChatId}; retrying after {Seconds}s", chatId, wait.TotalSeconds);
             await Task.Delay(wait);
-            await gate.WaitAsync();
+            await gate.WaitAsync(chatId);
             return await call();
         }
     }

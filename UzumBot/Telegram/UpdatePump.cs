@@ -23,6 +23,7 @@ public sealed class UpdatePump(
     TelegramRenderer renderer,
     Database db,
     BotIdentity identity,
+    IPushRecipients recipients,
     IHostApplicationLifetime lifetime,
     ILogger<UpdatePump> log) : BackgroundService
 {
@@ -117,6 +118,8 @@ public sealed class UpdatePump(
     private void Dispatch(Update update, CancellationToken ct)
     {
         if (ToIncoming(update) is not { } incoming) return;
+        // A user who blocked the bot cannot write or tap: anything from them (the "Restart" button sends /start) means pushes may go again.
+        recipients.Heard(incoming.ChatId);
         if (update.CallbackQuery is { } query)
         {
             var tapKey = $"{incoming.ChatId}:{incoming.CallbackMessageId}:{incoming.CallbackData}";

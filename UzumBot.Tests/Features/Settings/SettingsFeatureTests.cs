@@ -37,7 +37,8 @@ public sealed class SettingsFeatureTests : IDisposable
         _codes = new AccessCodeStore(_db, TimeProvider.System);
         var audit = new AuditLog(_db, TimeProvider.System);
         _feature = new SettingsFeature(_db, new CurrentPinCheck(_db, _vault, audit, TimeProvider.System),
-            new TenantRekey(_db, _vault, _fingerprints, _codes, _sessions, audit), new DataEraser(_db, _codes, _sessions),
+            new TenantRekey(_db, _vault, _fingerprints, _codes, _sessions, audit,
+                new UzumBot.Features.Automation.AutomationAccess(_db, _vault, ServerKey.FromBytes(RandomNumberGenerator.GetBytes(ServerKey.Length)), TimeProvider.System)), new DataEraser(_db, _codes, _sessions),
             _vault, audit, _sessions, TimeProvider.System, NullLogger<SettingsFeature>.Instance);
 
         var (sealedToken, key) = _vault.Seal("sandbox-unit-old", TenantId);

@@ -13,6 +13,9 @@ public sealed class SettingsScreens(SessionContext session)
     /// <summary>The Team feature's home command (Features/Team).</summary>
     public const string TeamHome = "tm";
 
+    /// <summary>The Automation feature's home command (Features/Automation).</summary>
+    public const string AutomationHome = "au";
+
     private bool IsOwner => session.Role == Role.Owner;
 
     public Screen Home(string? problemHtml = null)
@@ -28,11 +31,11 @@ public sealed class SettingsScreens(SessionContext session)
         {
             var shop = session.Tenant.SelectedShopId is null ? session.T("settings.shop_all") : session.ShopTitle;
             keyboard.Row(language, new Button(session.F("settings.button.shop", shop), CallbackData.Encode(SettingsFeature.Shops)))
-                .Row(Button("settings.button.team", TeamHome));
+                .Row(Button("settings.button.team", TeamHome), Button("settings.button.automation", AutomationHome));
         }
         else
         {
-            keyboard.Row(language);
+            keyboard.Row(language, Button("settings.button.automation", AutomationHome));
         }
         keyboard.Row(Button("settings.button.pin", SettingsFeature.ChangePin), Button("settings.button.lock", MenuFeature.Lock))
             .Row(IsOwner ? Button("settings.button.token", SettingsFeature.Reconnect) : Button("settings.button.leave", SettingsFeature.Leave),

@@ -71,6 +71,32 @@ public sealed class SandboxSellerData
 
     public SandboxOrder? FindOrder(long orderId) => Orders.FirstOrDefault(o => o.Id == orderId);
 
+    /// <summary>A buyer places a new FBS order (CREATED, 24 h to accept) for one SKU: how tests make "new orders" appear.</summary>
+    public SandboxOrder PlaceOrder(SandboxSku sku, int amount, DateTimeOffset now)
+    {
+        lock (Gate)
+        {
+            var orders = (List<SandboxOrder>)Orders; // generated as a list, newest first
+            var order = new SandboxOrder
+            {
+                Id = orders.Max(o => o.Id) + 1,
+                ShopId = sku.ShopId,
+                Scheme = "FBS",
+                Status = OrderStatuses.Created,
+                DateCreated = now,
+                AcceptUntil = now + TimeSpan.FromHours(24),
+                DeliverUntil = now + TimeSpan.FromHours(48),
+            };
+            var itemId = orders.SelectMany(o => o.Items).Max(i => i.Id) + 1;
+            order.Items.Add(new SandboxOrderItem
+            {
+                Id = itemId, OrderId = order.Id, Sku = sku, SellPrice = sku.Price, Amount = amount, Date = now, Status = "PROCESSING",
+            });
+            orders.Insert(0, order);
+            return order;
+        }
+    }
+
     /// <summary>CREATED → PACKING. Returns an error code, or null on success.</summary>
     public string? Confirm(long orderId, DateTimeOffset now)
     {
