@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using UzumBot.Features.Orders;
 using UzumBot.Rendering;
 using UzumBot.Uzum;
@@ -35,6 +36,33 @@ public sealed class OrderActionsTests
         Assert.Equal(1, world.Uzum.RequestLog.Count("POST", "/v1/fbs/order/*/confirm"));
         Assert.Equal(OrderStatuses.Packing, world.Uzum.Data.For(Token).FindOrder(order.Id)!.Status);
         telegram.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task A_button_tapped_on_a_locked_chat_is_carried_out_once_the_PIN_is_right()
+    {
+        await using var world = await TestWorld.StartAsync();
+        var telegram = world.Telegram;
+        await using var bot = await BotUnderTest.StartAsync(world);
+        await Scenario.OnboardAsync(telegram, ChatId, bot.CreateOwnerCode(), Token, Pin);
+        var order = world.Uzum.Data.For(Token).Orders.First(o => o.Status == OrderStatuses.Created && o.Scheme == "FBS");
+        telegram.UserTapsButton(ChatId, "Заблокировать");
+        var locked = await Scenario.ExpectAsync(telegram, ChatId, "Введите PIN");
+
+        // ✅ on an alert that came while the chat was locked: the PIN first, then the order is accepted, once.
+        telegram.UserTaps(ChatId, locked.MessageId, CallbackData.Encode(OrdersFeature.Confirm, order.Id, DateTimeOffset.UtcNow.ToUnixTimeSeconds()), requireButton: false);
+        await telegram.WaitForQuietAsync(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(0, world.Uzum.RequestLog.Count("POST", "/v1/fbs/order/*/confirm"));
+        telegram.UserSendsText(ChatId, Pin);
+        var done = await Scenario.ExpectAsync(telegram, ChatId, "Статус: На сборке");
+        Assert.Contains("Заказ принят", done.Text);
+        Assert.Equal(1, world.Uzum.RequestLog.Count("POST", "/v1/fbs/order/*/confirm"));
+
+        // The remembered tap is used up: the next sign-in will open the menu, not the order again.
+        var chat = bot.Services.GetRequiredService<UzumBot.Storage.Database>().Chats.FindById(ChatId);
+        Assert.Null(chat.TapAfterPin);
+        // The tap on the PIN screen redraws the same PIN screen: Telegram says "not modified", which counts as shown.
+        telegram.AssertNoErrors(ignore: e => e.ErrorCode == 429 || e.Description.Contains("message is not modified", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -162,7 +162,8 @@ public sealed class ChatEngine(
                         : new Reply { Notice = S[lang, "common.not_allowed"] };
                 }
                 if (update.Text is { } typedPin)
-                    return await door.UnlockAsync(chat, machine, member, typedPin, update, () => MenuReplyAsync(chat, update, ct));
+                    return await door.UnlockAsync(chat, machine, member, typedPin, update, () => ResumeAfterPinAsync(chat, member, update, ct));
+                RememberTap(chat, command, update.CallbackData);
                 return await ReturningMemberAsync(chat, machine, member, update, ct, asNewMessage: false);
 
             case ChatState.Ready:
@@ -173,6 +174,7 @@ public sealed class ChatEngine(
                     // or a token: that message goes, and the wait with it.
                     var wasAwaiting = chat.Awaiting is not null;
                     chat.Awaiting = null;
+                    RememberTap(chat, command, update.CallbackData);
                     machine.Fire(ChatTrigger.Lock);
                     return new Reply
                     {
@@ -257,6 +259,30 @@ public sealed class ChatEngine(
             return new Reply { Notice = S[session.Lang, "common.not_allowed"] };
         }
         return await feature.HandleAsync(session, command, ct);
+    }
+
+    /// <summary>How long a tap made while locked waits for the PIN; older, the member gets the menu instead.</summary>
+    public static readonly TimeSpan TapAfterPinLifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>A module's button tapped on a locked chat (an alert's ✅, a card's 🏷) is kept to be carried out after the PIN.</summary>
+    private void RememberTap(ChatDocument chat, CallbackCommand? command, string? data)
+    {
+        if (command is null || data is null || !_byCommand.ContainsKey(command.Name) || command.Name == MenuFeature.Open) return;
+        chat.TapAfterPin = data;
+        chat.TapAfterPinAt = time.GetUtcNow().UtcDateTime;
+    }
+
+    /// <summary>Right PIN: the tap that asked for it, if recent (its own checks — role, stale stamps — still run), else the menu.</summary>
+    private async Task<Reply> ResumeAfterPinAsync(ChatDocument chat, MemberDocument member, Incoming update, CancellationToken ct)
+    {
+        var pending = chat.TapAfterPin;
+        var at = chat.TapAfterPinAt;
+        chat.TapAfterPin = null;
+        chat.TapAfterPinAt = null;
+        if (pending is not null && at is { } when && time.GetUtcNow() - new DateTimeOffset(DateTime.SpecifyKind(when, DateTimeKind.Utc)) <= TapAfterPinLifetime
+            && CallbackData.Decode(pending) is { } command && db.Members.FindById(member.UserId) is { } current)
+            return await FeatureAsync(chat, current, command, update, ct);
+        return await MenuReplyAsync(chat, update, ct);
     }
 
     private async Task<Reply> MenuReplyAsync(ChatDocument chat, Incoming update, CancellationToken ct)

@@ -22,6 +22,9 @@ public sealed class ChatDocument
     public string? Awaiting { get; set; }
     /// <summary>Short keys for long callback values (search queries and the like), kept server-side.</summary>
     public Dictionary<string, string> Bag { get; set; } = [];
+    /// <summary>A button tapped while the chat was locked (e.g. ✅ on an alert): carried out once the PIN is right.</summary>
+    public string? TapAfterPin { get; set; }
+    public DateTime? TapAfterPinAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
 
