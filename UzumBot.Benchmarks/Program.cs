@@ -5,8 +5,14 @@ using UzumBot.Security;
 // Benchmarks, not tests:
 //   dotnet run -c Release --project UzumBot.Benchmarks [runs]          key derivation per PIN check
 //   dotnet run -c Release --project UzumBot.Benchmarks orders          100-label merge, a 50-order list
+//   dotnet run -c Release --project UzumBot.Benchmarks catalog         catalogue, three searches, a card
 //   dotnet run -c Release --project UzumBot.Benchmarks summaries [N]   the 09:00 summary to N owners (1000) under Telegram's limits
 //   dotnet run -c Release --project UzumBot.Benchmarks reports [dir]   sales & stock report, 90 days, PDF + XLSX (left in dir)
+if (args.FirstOrDefault() == "catalog")
+{
+    await CatalogBenchmark.RunAsync();
+    return;
+}
 if (args.FirstOrDefault() == "summaries")
 {
     await SummaryLoadBenchmark.RunAsync(args.Length > 1 && int.TryParse(args[1], out var owners) ? owners : 1000);

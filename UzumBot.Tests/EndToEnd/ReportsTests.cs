@@ -28,6 +28,9 @@ public sealed class ReportsTests
         await Scenario.OnboardAsync(telegram, ChatId, bot.CreateOwnerCode(), Token, "724153");
         var seller = world.Uzum.Data.For(Token);
         var skuCount = seller.Skus.Count();
+        // the report leaves archived SKUs out unless they sold in the period (30 days, give or take the day at its edge)
+        int SoldArchived(int days) => seller.Skus.Count(s => s.Product.Archived && seller.FinanceLines.Any(l => l.Sku == s && l.Date >= seller.GeneratedAt.AddDays(-days)));
+        var (fewestRows, mostRows) = (skuCount - seller.Skus.Count(s => s.Product.Archived) + SoldArchived(29), skuCount - seller.Skus.Count(s => s.Product.Archived) + SoldArchived(31));
 
         telegram.UserTapsButton(ChatId, "Отчёты");
         await Scenario.ExpectAsync(telegram, ChatId, "Отчёты ·");
@@ -61,7 +64,7 @@ public sealed class ReportsTests
             {
                 // one row per SKU of the catalogue (every sandbox SKU is in one of the finance-covered shops) between the header and the totals
                 var rows = book[0].Cells.Keys.Count(k => k.StartsWith('A') && !k.StartsWith("AA")) - XlsxTableWriter.HeaderRow - 1;
-                Assert.Equal(skuCount, rows);
+                Assert.InRange(rows, fewestRows, mostRows);
                 Assert.True(book[0].Cells["C" + (XlsxTableWriter.HeaderRow + 1)].IsNumber);
                 Assert.Contains("ʻ", text); // Uzbek product titles read back with the ʻ (U+02BB)
                 Assert.True(pages.Count >= 2, $"{pages.Count} pages for {skuCount} SKUs");

@@ -181,7 +181,15 @@ public sealed partial class FakeBotApi
         {
             if (_files.TryGetValue(reference, out var known)) file = known;
             else if (reference.StartsWith("http", StringComparison.OrdinalIgnoreCase))
-                return Outcome.Bad("failed to get HTTP URL content"); // the fake fetches nothing
+            {
+                if (Options.FetchUrl(reference) is not { Length: > 0 } fetched || (kind == "photo" && !LooksLikeImage(fetched)))
+                    return Outcome.Bad("failed to get HTTP URL content");
+                long n = _nextFileId++;
+                var name = reference[(reference.LastIndexOf('/') + 1)..];
+                file = new StoredFile(kind, $"{(kind == "photo" ? "AgAC" : "BQAC")}FAKE{n:D6}{chat.Id}", $"AQADFAKE{n:D6}", name,
+                    MimeOf(name, null), fetched);
+                _files[file.FileId] = file;
+            }
             else return Outcome.Bad("wrong file identifier/HTTP URL specified");
         }
         else return Outcome.Bad($"there is no {kind} in the request");

@@ -51,6 +51,12 @@ public sealed class FakeBotApiOptions
     /// <summary>Upper bound for a getUpdates long poll, whatever the bot asks for (Telegram caps at 50 s).</summary>
     public TimeSpan MaxLongPoll { get; set; } = TimeSpan.FromSeconds(50);
 
+    /// <summary>
+    /// What Telegram would download for a photo or document sent by HTTP URL: the bytes, or null when the URL cannot be
+    /// fetched (400 "failed to get HTTP URL content"). By default nothing can be fetched.
+    /// </summary>
+    public Func<string, byte[]?> FetchUrl { get; set; } = _ => null;
+
     /// <summary>Default timeout of the WaitFor* helpers.</summary>
     public TimeSpan DefaultWaitTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

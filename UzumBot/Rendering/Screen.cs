@@ -17,9 +17,10 @@ public sealed record OutgoingDocument(string FileName, byte[] Content, string Ca
 
 /// <summary>
 /// A photo with a caption and buttons (<see cref="Caption"/>: its Html is the caption, ≤ 1024 characters): uploaded
-/// from <see cref="Content"/>, or fetched by Telegram from <see cref="Url"/>.
+/// from <see cref="Content"/>, or fetched by Telegram from <see cref="Url"/>. When Telegram cannot use it (the URL does not
+/// load, the bytes are no image) the caption is shown as a text screen instead, led by <see cref="FallbackHtml"/>.
 /// </summary>
-public sealed record OutgoingPhoto(Screen Caption, byte[]? Content = null, string? Url = null, string FileName = "photo.png");
+public sealed record OutgoingPhoto(Screen Caption, byte[]? Content = null, string? Url = null, string FileName = "photo.png", string? FallbackHtml = null);
 
 /// <summary>
 /// The whole answer to one update: an optional screen (edited in place over the chat's menu message, or sent

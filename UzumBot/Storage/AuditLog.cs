@@ -20,6 +20,8 @@ public static class AuditActions
     public const string OrderCancelled = "order.cancelled";
     public const string OrderHandedOver = "order.handed_over";
     public const string OrderDelivered = "order.delivered";
+    public const string ProductStockChanged = "product.stock";
+    public const string ProductPriceChanged = "product.price";
     public const string DataDeleted = "data.deleted";
     public const string PlanChanged = "plan.changed";
 }

@@ -97,9 +97,19 @@ public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, Outbou
         {
             await TryAsync(() => bot.SendChatAction(chatId, ChatAction.UploadPhoto, cancellationToken: ct), "sendChatAction");
             using var stream = Stream(photo);
-            var sent = await SendAsync(chatId, () => bot.SendPhoto(chatId, PhotoFile(photo, stream), caption, ParseMode.Html, replyMarkup: markup, cancellationToken: ct));
-            shownId = sent?.MessageId;
-            if (shownId is not null && target is { } old) await TryAsync(() => bot.DeleteMessage(chatId, old, ct), "deleteMessage");
+            try
+            {
+                var sent = await SendAsync(chatId, () => bot.SendPhoto(chatId, PhotoFile(photo, stream), caption, ParseMode.Html, replyMarkup: markup, cancellationToken: ct));
+                shownId = sent?.MessageId;
+                if (shownId is not null && target is { } old) await TryAsync(() => bot.DeleteMessage(chatId, old, ct), "deleteMessage");
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode == 400)
+            {
+                // Telegram could not fetch or read the picture: the same screen as text, so nothing the user needs is lost
+                log.LogInformation("Telegram refused a photo for chat {ChatId} ({Reason}); showing its text instead", chatId, ex.Message);
+                var text = photo.FallbackHtml is { Length: > 0 } lead ? lead + "\n\n" + photo.Caption.Html : photo.Caption.Html;
+                shownId = await ShowAsync(chatId, target, photo.Caption with { Html = text }, ct);
+            }
         }
         var chat = db.Chats.FindById(chatId);
         if (chat is not null && shownId is { } shown && chat.MenuMessageId != shown)

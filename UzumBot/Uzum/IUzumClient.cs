@@ -43,6 +43,10 @@ public interface IUzumClient
     /// <summary>FBS stocks (v3, paged with size ≤ 100, read until a short page).</summary>
     Task<IReadOnlyList<SkuStock>> GetFbsStocksAsync(UzumToken token, CancellationToken ct);
 
+    /// <summary>One SKU's FBS stock row read fresh (v3 with the <c>skuIdFrom</c> cursor, size 1); null when UZUM has no such row.</summary>
+    async Task<SkuStock?> GetFbsStockAsync(UzumToken token, long skuId, CancellationToken ct) =>
+        (await GetFbsStocksAsync(token, ct)).FirstOrDefault(s => s.SkuId == skuId);
+
     Task UpdateFbsStocksAsync(UzumToken token, IReadOnlyList<SkuStock> rows, CancellationToken ct);
 
     Task UpdatePricesAsync(UzumToken token, long shopId, long productId, IReadOnlyList<SkuPrice> skus, CancellationToken ct);

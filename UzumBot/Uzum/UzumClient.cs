@@ -205,6 +205,15 @@ public sealed class UzumClient : IUzumClient
         return all;
     }
 
+    /// <summary>The cursor means "skuId greater than", so <c>skuIdFrom = skuId − 1</c> with size 1 is exactly that row when it exists.</summary>
+    public async Task<SkuStock?> GetFbsStockAsync(UzumToken token, long skuId, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(skuId, 1);
+        var query = new UzumQuery().Add("page", 0).Add("size", 1).Add("skuIdFrom", skuId - 1);
+        var payload = await GetPayloadAsync(token, "v3/fbs/sku/stocks", query, UzumJsonContext.Default.SkuStocksPayload, ct);
+        return payload?.SkuAmountList?.FirstOrDefault(s => s.SkuId == skuId);
+    }
+
     /// <summary>
     /// Sends the rows in batches of 100 (one POST each, never retried; UZUM rejects a whole batch for one bad row).
     /// Rows should be round-tripped as read from <see cref="GetFbsStocksAsync"/> with only the amount changed.

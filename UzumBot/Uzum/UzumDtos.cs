@@ -23,6 +23,8 @@ public sealed record ProductCard
     public string? Image { get; init; }
     public string? PreviewImg { get; init; }
     public ProductStatus? Status { get; init; }
+    public ModerationStatus? ModerationStatus { get; init; }
+    public int FeedbackQuantity { get; init; }
     public long Price { get; init; }
     public int QuantityActive { get; init; }
     public int QuantityFbs { get; init; }
@@ -34,6 +36,8 @@ public sealed record ProductCard
 }
 
 public sealed record ProductStatus(string? Value, string? Title);
+
+public sealed record ModerationStatus(string? Value, string? Title);
 
 public sealed record CommissionRange(double MinCommission, double MaxCommission);
 
@@ -60,6 +64,11 @@ public sealed record ProductSku
     public string? PreviewImage { get; init; }
     public bool Archived { get; init; }
     public bool Blocked { get; init; }
+    public string? SellerItemCode { get; init; }
+    public string? Article { get; init; }
+    /// <summary>Seen live next to <c>price</c>; the sandbox sends the crossed-out price here.</summary>
+    public long? MarketPrice { get; init; }
+    public ProductStatus? Status { get; init; }
 }
 
 public sealed record OrdersPage(IReadOnlyList<SellerOrder>? Orders, long TotalAmount)

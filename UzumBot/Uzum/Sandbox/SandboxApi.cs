@@ -65,13 +65,26 @@ internal sealed class SandboxApi(SandboxResponses r, TimeProvider time)
         var (page, size) = (q.Int("page"), q.Int("size"));
         if (q.Invalid || page is null or < 0 || size is null or < 1) return r.BadRequest();
         var search = q.String("searchQuery")?.Trim();
-        var matching = s.Products.Where(p => p.ShopId == shopId && Matches(p, search)).ToList();
+        if (ProductFilter(q.String("filter")) is not { } filter) return r.BadRequest();
+        var matching = s.Products.Where(p => p.ShopId == shopId && filter(p) && Matches(p, search)).ToList();
         return r.Bare(new
         {
             productList = matching.Skip(page.Value * size.Value).Take(size.Value).Select(p => SandboxJson.Product(p, s.GeneratedAt)).ToList(),
             totalProductsAmount = matching.Count,
         });
     });
+
+    /// <summary>The swagger's filter values the sandbox tells apart; an unknown value is a 400.</summary>
+    private static Func<SandboxProduct, bool>? ProductFilter(string? filter) => (filter ?? "ALL") switch
+    {
+        "ALL" or "WITH_SKU" or "WITHOUT_REQUIRED_FILTERS" => _ => true,
+        "ACTIVE" => p => !p.Archived && !p.Blocked && p.InStock,
+        "INACTIVE" => p => !p.Archived && (p.Blocked || !p.InStock),
+        "WARNING" => p => p.Blocked,
+        "ARCHIVE" => p => p.Archived,
+        "DEFECTED" => _ => false,
+        _ => null,
+    };
 
     private static bool Matches(SandboxProduct p, string? search)
     {

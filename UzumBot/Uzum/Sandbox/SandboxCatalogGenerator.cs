@@ -107,6 +107,9 @@ internal static class SandboxCatalogGenerator
                     Rating = (3.6 + rng.Next(15) / 10.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture),
                     FeedbackQuantity = rng.Next(0, 240),
                     CharTitle = kind.CharTitle,
+                    // from the position, not the generator, so the rest of the data stays as it was
+                    Blocked = p % 16 == 9,
+                    Archived = p % 21 == 13,
                 };
                 AddSkus(product, kind, rng, () => skuBase + skuIndex++);
                 products.Add(product);

@@ -42,7 +42,7 @@ internal static class SandboxJson
         var fbs = p.Skus.Sum(s => s.QuantityFbs);
         var sold = p.Skus.Sum(s => s.QuantitySold);
         var returned = p.Skus.Sum(s => s.QuantityReturned);
-        var inStock = active + fbs > 0;
+        var (statusId, statusTitle, statusValue, statusDescription, statusColor) = ProductStatus(p);
         return new
         {
             productId = p.ProductId,
@@ -51,14 +51,14 @@ internal static class SandboxJson
             feedbackQuantity = p.FeedbackQuantity,
             status = new
             {
-                id = inStock ? 1 : 5,
-                title = inStock ? "Sotuvda" : "Tugagan",
-                value = inStock ? "IN_STOCK" : "RUN_OUT",
-                description = inStock ? "Sotish uchun tovarlar bor, stokda" : "Tovar tugadi",
-                color = inStock ? "#51AE42" : "#F44336",
+                id = statusId,
+                title = statusTitle,
+                value = statusValue,
+                description = statusDescription,
+                color = statusColor,
                 additional = Array.Empty<object>(),
             },
-            moderationStatus = new { title = "Tasdiqlangan", color = "#51AE42", value = "MODERATED", hasAnySkuBlocked = (bool?)null },
+            moderationStatus = new { title = "Tasdiqlangan", color = "#51AE42", value = "MODERATED", hasAnySkuBlocked = p.Blocked ? true : (bool?)null },
             commission = (double?)null,
             commissionDto = new { minCommission = p.Skus.Min(s => s.Commission), maxCommission = p.Skus.Max(s => s.Commission) },
             skuList = p.Skus.Select(s => Sku(s, now)).ToList(),
@@ -81,6 +81,12 @@ internal static class SandboxJson
             pstorage = true,
         };
     }
+
+    private static (int Id, string Title, string Value, string Description, string Color) ProductStatus(SandboxProduct p) =>
+        p.Archived ? (9, "Arxivda", "ARCHIVED", "Tovar arxivga koʻchirilgan", "#8C8C8C")
+        : p.Blocked ? (6, "Bloklangan", "BLOCKED", "Tovar moderatsiya tomonidan bloklangan", "#F44336")
+        : p.InStock ? (1, "Sotuvda", "IN_STOCK", "Sotish uchun tovarlar bor, stokda", "#51AE42")
+        : (5, "Tugagan", "RUN_OUT", "Tovar tugadi", "#F44336");
 
     private static object Rank(int sold, DateTimeOffset now)
     {
@@ -110,7 +116,7 @@ internal static class SandboxJson
         quantityPending = 0,
         returnedPercentage = Percent(s.QuantityReturned, s.QuantitySold),
         barcode = s.Barcode,
-        archived = false,
+        archived = s.Product.Archived,
         commission = s.Commission,
         characteristics = s.Characteristics,
         previewImage = $"https://images.uzum.uz/{s.Product.PhotoKey}",
@@ -119,10 +125,10 @@ internal static class SandboxJson
         purchasePrice = (long?)null,
         price = s.Price,
         marketPrice = s.FullPrice,
-        blockingReason = (string?)null,
+        blockingReason = s.Product.Blocked ? "Rasm talablarga javob bermaydi" : null,
         blockReasons = Array.Empty<object>(),
-        skuBlockReason = (object?)null,
-        blocked = false,
+        skuBlockReason = s.Product.Blocked ? new { title = "Bloklangan", message = "Rasm talablarga javob bermaydi", date = Ms(now - TimeSpan.FromDays(3)) } : null,
+        blocked = s.Product.Blocked,
         rankInfo = Rank(s.QuantitySold, now),
         article = (string?)null,
         dimensionalGroup = "KGT",

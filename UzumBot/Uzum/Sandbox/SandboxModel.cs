@@ -17,7 +17,12 @@ public sealed class SandboxProduct
     public required string Rating { get; init; }
     public required int FeedbackQuantity { get; init; }
     public required string CharTitle { get; init; }
+    /// <summary>Blocked by moderation (status BLOCKED, every SKU blocked).</summary>
+    public bool Blocked { get; init; }
+    /// <summary>Moved to the archive by the seller (status ARCHIVED, every SKU archived).</summary>
+    public bool Archived { get; init; }
     public List<SandboxSku> Skus { get; } = [];
+    public bool InStock => Skus.Sum(s => s.QuantityActive + s.QuantityFbs) > 0;
 }
 
 public sealed class SandboxSku
