@@ -6,6 +6,16 @@ namespace UzumBot.Tests.Features.Dashboard;
 public sealed class DashboardChartTests
 {
     [Fact]
+    public void A_chart_without_money_is_the_same_picture_whatever_the_revenue_so_no_axis_gives_it_away()
+    {
+        var first = new DateOnly(2026, 11, 1);
+        var labels = new DashboardChart.Labels("Заказы · 30 дней", "Заказы", null);
+        var rich = Enumerable.Range(0, 30).Select(i => new DayFigures(first.AddDays(i), i % 7, 47_186_000L * (i % 3))).ToList();
+        var poor = rich.Select(d => d with { Revenue = 0 }).ToList();
+        Assert.Equal(DashboardChart.Render(poor, labels), DashboardChart.Render(rich, labels));
+    }
+
+    [Fact]
     public void The_chart_is_a_phone_sized_PNG_that_draws_Cyrillic_and_Uzbek_text()
     {
         var first = new DateOnly(2026, 11, 1);

@@ -57,6 +57,16 @@ public sealed class FinanceRulesTests
     }
 
     [Fact]
+    public void The_chart_days_count_the_same_orders_and_revenue_as_the_summary()
+    {
+        var last = FinancePeriod.DayOf(ReferenceLines.Max(l => l.Date!.Value));
+        var days = FinanceRules.ByDay(ReferenceLines, new FinancePeriod(last.AddDays(-365), last));
+        var summary = FinanceRules.Summarize(ReferenceLines, []);
+        Assert.Equal(summary.Orders, days.Sum(d => d.Orders));
+        Assert.Equal(summary.Revenue, days.Sum(d => d.Revenue));
+    }
+
+    [Fact]
     public void Delivery_inside_sellerProfit_is_not_taken_again_as_a_logistics_expense()
     {
         var without = FinanceRules.Summarize(ReferenceLines, []);

@@ -16,6 +16,8 @@ public sealed class PeriodInputTests
     [InlineData("25.12-05.01", "2025-12-25", "2026-01-05")]    // a December start is last year's
     [InlineData("20.12", "2025-12-20", "2025-12-20")]
     [InlineData("03.12.2025-03.12.2026", "2025-12-03", "2026-12-03")] // 366 days
+    [InlineData("١.١١-٣٠.١١", "2026-11-01", "2026-11-30")]   // Arabic-Indic digits
+    [InlineData("１.１１-３０.１１", "2026-11-01", "2026-11-30")] // full-width digits
     public void Accepts(string text, string first, string last)
     {
         var result = PeriodInput.Parse(text, Today);
@@ -31,6 +33,11 @@ public sealed class PeriodInputTests
     [InlineData("1.13-2.13", "finance.period.bad_date")]
     [InlineData("30.11.2026-01.11.2026", "finance.period.backwards")]
     [InlineData("10.12.2026", "finance.period.future")]
+    [InlineData("5.12", "finance.period.future")]              // two days ahead: not last year's
+    [InlineData("4.12-10.12", "finance.period.future")]
+    [InlineData("30.11-1.11", "finance.period.backwards")]     // not "30.11.2025 to 1.11.2026"
+    [InlineData("1.11.2026-30.10", "finance.period.backwards")]
+    [InlineData("30.11-1.11.2026", "finance.period.backwards")]
     [InlineData("01.01.2025-03.12.2026", "finance.period.too_long")]
     public void Refuses_with_a_friendly_reason(string text, string errorKey)
     {

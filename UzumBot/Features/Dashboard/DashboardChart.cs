@@ -53,7 +53,12 @@ public static class DashboardChart
         plot.Axes.Left.Label.Text = labels.Orders;
         foreach (var axis in new[] { plot.Axes.Left.Label, plot.Axes.Right.Label }) axis.FontSize = 22;
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-        plot.Axes.Right.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => Formats.Number((long)Math.Round(v)) };
+        var maxRevenue = days.Count == 0 ? 0 : days.Max(d => d.Revenue / 1000.0);
+        // thousands of som: whole numbers for a real shop, one decimal for a tiny or empty one (else the axis reads 0 0 0 1 1)
+        plot.Axes.Right.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            LabelFormatter = v => maxRevenue >= 10 ? Formats.Number((long)Math.Round(v)) : v.ToString("0.#", CultureInfo.InvariantCulture),
+        };
         plot.Axes.Left.TickLabelStyle.FontSize = 20;
         plot.Axes.Right.TickLabelStyle.FontSize = 20;
         plot.Axes.Bottom.TickLabelStyle.FontSize = 20;
@@ -65,10 +70,11 @@ public static class DashboardChart
         plot.Axes.Bottom.TickGenerator = ticks;
 
         var maxOrders = days.Count == 0 ? 0 : days.Max(d => d.Orders);
-        var maxRevenue = days.Count == 0 ? 0 : days.Max(d => d.Revenue / 1000.0);
         plot.Axes.SetLimitsX(-0.6, Math.Max(days.Count - 0.4, 0.6));
         plot.Axes.SetLimitsY(0, Math.Max(1, maxOrders) * 1.15, plot.Axes.Left);
-        plot.Axes.SetLimitsY(0, Math.Max(1, maxRevenue) * 1.15, plot.Axes.Right);
+        if (labels.Revenue is not null) plot.Axes.SetLimitsY(0, Math.Max(1, maxRevenue) * 1.15, plot.Axes.Right);
+        // No money for this role: no revenue axis either — its scale alone would tell the best day's revenue.
+        else plot.Axes.Right.IsVisible = false;
         plot.Legend.IsVisible = true;
         plot.Legend.Alignment = Alignment.UpperLeft;
         plot.Legend.FontSize = 20;

@@ -212,7 +212,7 @@ public static class FinanceRules
 
     /// <summary>
     /// Orders and revenue per Tashkent day of the line's <c>date</c> (the order's time, epoch ms — §1.6). Orders = distinct
-    /// <c>orderId</c> of lines that are not cancelled (a later return does not un-place the order); revenue per rule 2.
+    /// <c>orderId</c> of sold lines, as in <see cref="Summarize"/>; revenue per rule 2.
     /// Every day of the period appears, with zeros where nothing sold.
     /// </summary>
     public static IReadOnlyList<DayFigures> ByDay(IEnumerable<OrderItem> lines, FinancePeriod period)
@@ -220,7 +220,8 @@ public static class FinanceRules
         var days = period.EachDay().ToDictionary(d => d, _ => (Orders: new HashSet<long>(), Revenue: 0L));
         foreach (var line in lines)
         {
-            if (line.Date is not { } date || IsCanceled(line)) continue;
+            // the same lines the summary counts (rule 1), so the bars add up to the caption's orders
+            if (line.Date is not { } date || !IsSold(line)) continue;
             if (!days.TryGetValue(FinancePeriod.DayOf(date), out var day)) continue;
             day.Orders.Add(line.OrderId);
             days[FinancePeriod.DayOf(date)] = day with { Revenue = day.Revenue + Revenue(line) };
