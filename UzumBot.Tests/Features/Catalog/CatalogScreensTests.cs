@@ -90,7 +90,7 @@ public sealed class CatalogScreensTests
         foreach (var (name, screen) in AllScreens(lang, role))
         {
             var text = Sendable.Assert(name, screen);
-            Assert.All(screen.Keyboard.SelectMany(r => r), b => Assert.Matches("^1:(p[a-z]*|nop|m)(:|$)", b.Data));
+            Assert.All(screen.Keyboard.SelectMany(r => r), b => Assert.Matches("^1:(p[a-z]*|nop|m|fcp)(:|$)", b.Data));
             Assert.DoesNotContain("<хлопок>", screen.Html);
             if (name.StartsWith("card", StringComparison.Ordinal)) Assert.Contains("ID ", text);
             count++;
@@ -150,6 +150,10 @@ public sealed class CatalogScreensTests
         var owner = new CatalogScreens(Sessions.For(role: Role.Manager)).Card(product, 0, CatalogView.Start, null).Keyboard.SelectMany(r => r).ToList();
         Assert.Equal(2, owner.Count(b => b.Data.StartsWith("1:pe:", StringComparison.Ordinal)));
         Assert.Equal(2, owner.Count(b => b.Data.StartsWith("1:pv:", StringComparison.Ordinal)));
+        // 💵 cost price: the owner's figure, so the owner's card has it for each SKU and a manager's has none
+        Assert.DoesNotContain(owner, b => b.Data.StartsWith("1:fcp:", StringComparison.Ordinal));
+        var realOwner = new CatalogScreens(Sessions.For(role: Role.Owner)).Card(product, 0, CatalogView.Start, null).Keyboard.SelectMany(r => r).ToList();
+        Assert.Equal(["1:fcp:1", "1:fcp:2"], realOwner.Where(b => b.Data.StartsWith("1:fcp:", StringComparison.Ordinal)).Select(b => b.Data));
     }
 
     [Fact]

@@ -108,10 +108,15 @@ public sealed class CatalogScreens(SessionContext session)
             text.Append("\n   ").Append(session.F("catalog.card.sku_stock", Formats.Number(sku.QuantityActive), Formats.Number(sku.QuantityFbs),
                 Formats.Number(sku.QuantitySold), Percent(sku.ReturnedPercentage)));
             if (sold30 is not null) text.Append("\n   ").Append(DaysLine(sku, sold30));
+            var row = new List<Button>();
             if (CanEdit)
-                keyboard.Row(
+                row.AddRange([
                     new Button(session.F("catalog.stock.button", i), CallbackData.Encode(CatalogFeature.EditStock, product.Id, sku.SkuId, back.Token)),
-                    new Button(session.F("catalog.price.button", i), CallbackData.Encode(CatalogFeature.EditPrice, product.Id, sku.SkuId, back.Token)));
+                    new Button(session.F("catalog.price.button", i), CallbackData.Encode(CatalogFeature.EditPrice, product.Id, sku.SkuId, back.Token))]);
+            // the owner's own cost price, which profit per SKU needs (kept by the finance module)
+            if (session.Can(Finance.FinanceFeature.CostPricePermission))
+                row.Add(new Button(session.F("catalog.cost.button", i), CallbackData.Encode(Finance.FinanceFeature.CostPrice, sku.SkuId)));
+            if (row.Count > 0) keyboard.Row(row.ToArray());
         }
         Paging(keyboard, skuPage, skuPages, p => CallbackData.Encode(CatalogFeature.Card, product.Id, p, back.Token));
         if (ProductPhoto.UrlFor(product) is not null)

@@ -16,6 +16,8 @@ public sealed class FinanceFeature(FinanceReader reader, CatalogueReader catalog
     public const string Loss = "fl";
     public const string Costs = "fc";
     public const string CostPrice = "fcp";
+    /// <summary>Cost prices are the owner's figures (there is no narrower permission for them).</summary>
+    public const Permission CostPricePermission = Permission.ManageToken;
     public const string PeriodInputName = "finance/period";
     private const string CostInputPrefix = "finance/cost/";
 
@@ -26,8 +28,8 @@ public sealed class FinanceFeature(FinanceReader reader, CatalogueReader catalog
         [Top] = Permission.ViewMoney,
         [Loss] = Permission.ViewMoney,
         // typing a cost price is the owner's
-        [Costs] = Permission.ManageToken,
-        [CostPrice] = Permission.ManageToken,
+        [Costs] = CostPricePermission,
+        [CostPrice] = CostPricePermission,
     };
 
     public string InputPrefix => "finance/";
