@@ -46,7 +46,8 @@ internal static class ReportsBenchmark
         var sw = Stopwatch.StartNew();
         var dataFolder = Directory.CreateTempSubdirectory("uzumbot-bench-");
         using var database = new UzumBot.Storage.Database(Path.Combine(dataFolder.FullName, "bench.db"));
-        var input = await new ReportsReader(new ShortCache(TimeProvider.System), new UzumBot.Storage.CostPriceStore(database)).LoadAsync(session, session.ShopIds, period, ReportNeeds.Sales, (_, _, _) => Task.CompletedTask, CancellationToken.None);
+        var cache = new ShortCache(TimeProvider.System);
+        var input = await new ReportsReader(cache, new UzumBot.Features.Catalog.CatalogReader(cache, TimeProvider.System), new UzumBot.Storage.CostPriceStore(database)).LoadAsync(session, session.ShopIds, period, ReportNeeds.Sales, (_, _, _) => Task.CompletedTask, CancellationToken.None);
         var fetched = sw.ElapsedMilliseconds;
         var documents = screens.Documents(ReportKind.SalesStock, 0, input);
         sw.Stop();

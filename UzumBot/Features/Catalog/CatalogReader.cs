@@ -24,10 +24,13 @@ public sealed class CatalogReader(ShortCache cache, TimeProvider time)
     public async Task<IReadOnlyList<CatalogProduct>> ProductsAsync(SessionContext session, CancellationToken ct)
     {
         var all = new List<CatalogProduct>();
-        foreach (var shopId in session.ShopIds)
-            all.AddRange(await cache.GetOrFetchAsync(Key(session, shopId), CatalogTtl, () => ReadShopAsync(session, shopId, ct)));
+        foreach (var shopId in session.ShopIds) all.AddRange(await ShopAsync(session, shopId, ct));
         return all;
     }
+
+    /// <summary>One shop's whole catalogue (pages of 100 until a short page), cached: every module reading products shares it.</summary>
+    public Task<IReadOnlyList<CatalogProduct>> ShopAsync(SessionContext session, long shopId, CancellationToken ct) =>
+        cache.GetOrFetchAsync(Key(session, shopId), CatalogTtl, () => ReadShopAsync(session, shopId, ct));
 
     public async Task<CatalogProduct?> FindAsync(SessionContext session, long productId, CancellationToken ct) =>
         (await ProductsAsync(session, ct)).FirstOrDefault(p => p.Id == productId);

@@ -5,15 +5,12 @@ using UzumBot.Uzum;
 namespace UzumBot.Features.Reports;
 
 /// <summary>
-/// Fetches what a report needs, once: the catalogue of each shop (pages of 100 until a short page; stock by scheme and
+/// Fetches what a report needs, once: the catalogue of each shop (the catalogue module's cached read; stock by scheme and
 /// cost price), the finance lines of the period (all schemes) and, for profit, its expenses. Reads go through the
 /// short cache so a second report of the same shops and period makes no new calls.
 /// </summary>
-public sealed class ReportsReader(ShortCache cache, Storage.CostPriceStore costs)
+public sealed class ReportsReader(ShortCache cache, Catalog.CatalogReader catalog, Storage.CostPriceStore costs)
 {
-    public const int CatalogPageSize = 100;
-    /// <summary>At most this many catalogue pages a shop (10 000 products).</summary>
-    public const int MaxCatalogPages = 100;
     private static readonly TimeSpan CacheTtl = TimeSpan.FromMinutes(2);
 
     /// <param name="progress">Told before each read: a progress-line key of <c>reports.progress.*</c> and the shop's number and count.</param>
@@ -44,18 +41,8 @@ public sealed class ReportsReader(ShortCache cache, Storage.CostPriceStore costs
             costs.ForTenant(session.Tenant.Id));
     }
 
-    private Task<IReadOnlyList<StockSku>> CatalogAsync(SessionContext session, long shopId, CancellationToken ct) =>
-        cache.GetOrFetchAsync($"{session.Tenant.Id}:reports:catalog:{shopId}", CacheTtl, async () =>
-        {
-            var products = new List<ProductCard>();
-            for (var page = 0; page < MaxCatalogPages; page++)
-            {
-                var read = await session.Uzum.GetProductsAsync(session.Token, shopId, page, CatalogPageSize, null, ct);
-                products.AddRange(read.Products);
-                if (read.Products.Count < CatalogPageSize) break;
-            }
-            return StockSku.From(shopId, products);
-        });
+    private async Task<IReadOnlyList<StockSku>> CatalogAsync(SessionContext session, long shopId, CancellationToken ct) =>
+        StockSku.From(shopId, (await catalog.ShopAsync(session, shopId, ct)).Select(p => p.Card));
 
     private static string Key(SessionContext session, IReadOnlyList<long> shopIds, string kind, FinancePeriod period) =>
         $"{session.Tenant.Id}:{string.Join(',', shopIds)}:reports:{kind}:{period}";
