@@ -12,18 +12,9 @@ internal static class OrdersBenchmark
 {
     public static async Task RunAsync()
     {
-        await using var sandbox = new SandboxServer(new SandboxOptions { BurstCapacity = 10_000, ReplenishRate = 10_000 });
-        await sandbox.StartAsync();
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Uzum:BaseUrl"] = sandbox.ApiBaseUrl,
-            ["Uzum:MinRequestIntervalMs"] = "200",
-        }).Build();
-        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddOptions<UzumOptions>().Bind(config.GetSection(UzumOptions.Section));
-        services.AddUzumClient();
-        await using var provider = services.BuildServiceProvider();
-        var client = provider.GetRequiredService<IUzumClient>();
+        await using var bench = await BenchmarkSandbox.StartAsync();
+        var sandbox = bench.Sandbox;
+        var client = bench.Client;
         var token = new UzumToken("sandbox-benchmark-shift");
         var shops = (await client.GetShopsAsync(token, CancellationToken.None)).Select(s => s.Id).ToArray();
 

@@ -23,18 +23,9 @@ internal static class ReportsBenchmark
     /// <param name="outputFolder">Where to leave the sandbox report's PDF and XLSX for a look, if given.</param>
     public static async Task RunAsync(string? outputFolder)
     {
-        await using var sandbox = new SandboxServer(new SandboxOptions { BurstCapacity = 10_000, ReplenishRate = 10_000 });
-        await sandbox.StartAsync();
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Uzum:BaseUrl"] = sandbox.ApiBaseUrl,
-            ["Uzum:MinRequestIntervalMs"] = "200",
-        }).Build();
-        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddOptions<UzumOptions>().Bind(config.GetSection(UzumOptions.Section));
-        services.AddUzumClient();
-        await using var provider = services.BuildServiceProvider();
-        var client = provider.GetRequiredService<IUzumClient>();
+        await using var bench = await BenchmarkSandbox.StartAsync();
+        var sandbox = bench.Sandbox;
+        var client = bench.Client;
         var token = new UzumToken("sandbox-benchmark-reports");
         var shops = await client.GetShopsAsync(token, CancellationToken.None);
         var session = Session(client, token, shops);
