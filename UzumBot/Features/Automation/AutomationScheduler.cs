@@ -172,22 +172,36 @@ public sealed class AutomationScheduler(
                 var prefs = preferences.For(member);
                 var quiet = MemberPreferences.Quiet(prefs);
                 if (quiet.Contains(now)) return quiet.NextOutside(now);
-                if (prefs.BlockedAt is null) await summary.RunAsync(tenant, member, client, token, now, ct);
+                // One summary a Tashkent day, whatever moved the job (a catch-up, quiet hours, a changed time).
+                var sentId = SummarySentId(member.UserId, now);
+                if (prefs.BlockedAt is null && db.Notices.FindById(sentId) is null)
+                {
+                    if (await summary.RunAsync(tenant, member, client, token, now, ct) == Outcome.Failed) return now + RetryAfterOutage;
+                    db.Notices.Upsert(new NoticeDocument { Id = sentId, TenantId = tenant.Id, At = now.UtcDateTime });
+                    var old = now.UtcDateTime.AddDays(-14);
+                    db.Notices.DeleteMany(n => n.Id.StartsWith("summary:") && n.At < old);
+                }
                 return NextSummary(prefs, now);
             default:
                 return now + TimeSpan.FromDays(1);
         }
     }
 
-    /// <summary>Pauses the tenant and tells the owner once per token, in their language, with the reconnect button.</summary>
+    private static string SummarySentId(long userId, DateTimeOffset now) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"summary:{userId}:{Finance.FinancePeriod.DayOf(now):yyyy-MM-dd}");
+
+    /// <summary>
+    /// Pauses the tenant and tells the owner once per token, in their language, with the reconnect button. Sent even
+    /// in quiet hours: the tenant's jobs stop here, so a held notice would never be delivered.
+    /// </summary>
     private async Task TokenRefusedAsync(TenantDocument tenant, DateTimeOffset now)
     {
         access.MarkTokenRefused(tenant.Id);
         var noticeId = "token:" + tenant.Id + ":" + Convert.ToHexStringLower(tenant.SealedToken?.Tag ?? []);
         if (db.Notices.FindById(noticeId) is not null || db.Members.FindById(tenant.OwnerUserId) is not { } owner) return;
         var lang = pushes.LangOf(owner.UserId);
-        var outcome = await pushes.AlertAsync(owner, now, () => PushScreens.TokenRefused(lang), [PushScreens.TokenRefusedLine(lang)]);
-        if (outcome is Outcome.Sent or Outcome.Held)
+        var outcome = await pushes.SendAsync(owner.UserId, PushScreens.TokenRefused(lang));
+        if (outcome is Outcome.Sent)
             db.Notices.Insert(new NoticeDocument { Id = noticeId, TenantId = tenant.Id, At = now.UtcDateTime });
     }
 }

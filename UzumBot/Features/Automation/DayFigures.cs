@@ -19,7 +19,10 @@ public static class SummaryDays
         return new SummaryDay(day, figures.Orders, figures.Units, cancelled, figures.ReturnedUnits, figures.Revenue, figures.NetProfit);
     }
 
-    /// <summary>Change in whole percent, rounded half away from zero; null when there is nothing to compare with.</summary>
+    /// <summary>
+    /// Change in whole percent against the size of the base, rounded half away from zero, so a loss shrinking from −100 to
+    /// −50 reads +50 %; null when there is nothing to compare with.
+    /// </summary>
     public static int? ChangePercent(long current, long previous) =>
-        previous == 0 ? null : (int)Math.Round((current - previous) * 100m / previous, MidpointRounding.AwayFromZero);
+        previous == 0 ? null : (int)Math.Round((current - previous) * 100m / Math.Abs(previous), MidpointRounding.AwayFromZero);
 }

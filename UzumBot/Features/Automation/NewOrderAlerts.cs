@@ -36,43 +36,41 @@ public sealed class NewOrderAlerts(Database db, AutomationAccess access, Pushes 
         {
             var batch = orders.Where(o => records.TryGetValue(IdOf(tenant, o), out var r) ? r.Owed.Contains(member.UserId) : fresh.Contains(IdOf(tenant, o))).ToList();
             if (batch.Count == 0) continue;
-            var outcome = await AlertAsync(tenant, member, batch, now);
-            foreach (var order in batch)
+            var outcomes = await AlertAsync(tenant, member, batch, now);
+            for (var i = 0; i < batch.Count; i++)
             {
-                var id = IdOf(tenant, order);
-                var record = delivered.GetValueOrDefault(id) ?? records.GetValueOrDefault(id) ?? Record(tenant, order, now);
+                var id = IdOf(tenant, batch[i]);
+                var record = delivered.GetValueOrDefault(id) ?? records.GetValueOrDefault(id) ?? Record(tenant, batch[i], now);
                 record.Owed.Remove(member.UserId);
-                if (outcome is Outcome.Sent or Outcome.Held) record.DeliveredTo.Add(member.UserId);
-                else if (outcome == Outcome.Failed) record.Owed.Add(member.UserId);
+                if (outcomes[i] is Outcome.Sent or Outcome.Held) record.DeliveredTo.Add(member.UserId);
+                else if (outcomes[i] == Outcome.Failed) record.Owed.Add(member.UserId);
                 delivered[id] = record;
+                // Stored after this member's sends, before the next member's: a restart in between repeats nothing.
+                // A fresh order nobody has received yet stays unstored, so it is tried again next time.
+                if (records.ContainsKey(id) || record.DeliveredTo.Count > 0) db.AnnouncedOrders.Upsert(record);
             }
         }
-        // Stored after the sends: a fresh order nobody received stays fresh and is tried again next time.
-        foreach (var record in delivered.Values.Where(r => records.ContainsKey(r.Id) || r.DeliveredTo.Count > 0))
-            db.AnnouncedOrders.Upsert(record);
+        // Nobody wants alerts: the new orders are seen all the same, so switching alerts on later announces only newer ones.
+        if (recipients.Count == 0)
+            foreach (var order in orders.Where(o => fresh.Contains(IdOf(tenant, o))))
+                db.AnnouncedOrders.Upsert(Record(tenant, order, now));
 
         foreach (var member in members) await pushes.DigestAsync(member, now);
         ForgetGone(tenant, orders, now);
     }
 
-    private Task<Outcome> AlertAsync(TenantDocument tenant, MemberDocument member, IReadOnlyList<SellerOrder> batch, DateTimeOffset now)
+    /// <summary>Each order's outcome, in batch order: one folded message decides for all, single alerts each for their own.</summary>
+    private async Task<IReadOnlyList<Outcome>> AlertAsync(TenantDocument tenant, MemberDocument member, IReadOnlyList<SellerOrder> batch, DateTimeOffset now)
     {
         var lang = pushes.LangOf(member.UserId);
         var lines = batch.Select(o => "🆕 " + PushScreens.OrderLine(lang, o)).ToList();
-        return batch.Count >= PushScreens.FoldAt
-            ? pushes.AlertAsync(member, now, () => PushScreens.Folded(lang, batch, now), lines)
-            : SendEachAsync(tenant, member, batch, lines, now);
-    }
-
-    /// <summary>One message per order; the batch counts as sent only when every one went.</summary>
-    private async Task<Outcome> SendEachAsync(TenantDocument tenant, MemberDocument member, IReadOnlyList<SellerOrder> batch, IReadOnlyList<string> lines, DateTimeOffset now)
-    {
-        var lang = pushes.LangOf(member.UserId);
-        var outcomes = await Task.WhenAll(batch.Select((o, i) =>
+        if (batch.Count >= PushScreens.FoldAt)
+        {
+            var folded = await pushes.AlertAsync(member, now, () => PushScreens.Folded(lang, batch, now), lines);
+            return batch.Select(_ => folded).ToArray();
+        }
+        return await Task.WhenAll(batch.Select((o, i) =>
             pushes.AlertAsync(member, now, () => PushScreens.Alert(lang, o, TenantReads.ShopName(tenant, o.ShopId), now), [lines[i]])));
-        return outcomes.Contains(Outcome.Blocked) ? Outcome.Blocked
-            : outcomes.Contains(Outcome.Failed) ? Outcome.Failed
-            : outcomes[0];
     }
 
     /// <summary>Records of orders no longer new are dropped after a week (the id never comes back as CREATED).</summary>
