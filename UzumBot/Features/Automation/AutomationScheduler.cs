@@ -129,8 +129,14 @@ public sealed class AutomationScheduler(
         if (tenant is null || access.Find(tenantId) is not { ServerWrap: not null } automation) return;
         if (access.OpenToken(tenant) is not { } token)
         {
-            log.LogWarning("The automation wrap of tenant {TenantId} no longer opens its token; automation is turned off", tenantId);
-            access.Forget(tenantId, keepSettings: true);
+            // Most likely a wrong Security:ServerKey (or a restored old key file): keep the wrap, so fixing the
+            // configuration brings every shop's automation back, instead of switching it off for everyone.
+            log.LogError("The automation wrap of tenant {TenantId} does not open with this server key; its jobs wait (check Security:ServerKey / ServerKeyPath)", tenantId);
+            foreach (var job in jobs)
+            {
+                job.NextRunAt = (now + RetryAfterOutage).UtcDateTime;
+                db.Jobs.Update(job);
+            }
             return;
         }
         var client = uzum.For(tenant.IsDemo);
