@@ -147,7 +147,25 @@ public sealed class CatalogTests(ITestOutputHelper output)
         var reconciled = await Scenario.ExpectAsync(telegram, OwnerChat, "✅ FBS-остаток");
         Assert.Contains("3 шт.", reconciled.Text);
         Assert.Equal(2, world.Uzum.RequestLog.Count("POST", "/v2/fbs/sku/stocks"));
-        telegram.AssertNoErrors();
+
+        // The same ✅ again (a double tap, a re-delivered update) sends nothing more.
+        telegram.UserTaps(OwnerChat, second.MessageId, second.FindButton("Отправить")!.CallbackData!, requireButton: false);
+        await Scenario.ExpectAsync(telegram, OwnerChat, T("catalog.change.gone"));
+        Assert.Equal(2, world.Uzum.RequestLog.Count("POST", "/v2/fbs/sku/stocks"));
+
+        // A sale lands between the preview and ✅: the change is asked about again from UZUM's new figure.
+        telegram.UserTapsButton(OwnerChat, "К товару");
+        await Scenario.ExpectAsync(telegram, OwnerChat, "Остаток: FBO");
+        telegram.UserTapsButton(OwnerChat, $"✏️ FBS · {index}");
+        await Scenario.ExpectAsync(telegram, OwnerChat, "Сейчас в UZUM: 3 шт.");
+        telegram.UserSendsText(OwnerChat, "9");
+        var third = await Scenario.ExpectAsync(telegram, OwnerChat, "3 → 9 шт.");
+        lock (seller.Gate) sku.QuantityFbs = 2;
+        telegram.UserTapsButton(OwnerChat, third.MessageId, "Отправить");
+        var again = await Scenario.ExpectAsync(telegram, OwnerChat, "2 → 9 шт.");
+        Assert.Contains("остаток уже другой: 2", again.Text);
+        Assert.Equal(2, world.Uzum.RequestLog.Count("POST", "/v2/fbs/sku/stocks"));
+        telegram.AssertNoErrors(ignore: e => e.ErrorCode == 429);
     }
 
     [Fact]
@@ -190,7 +208,27 @@ public sealed class CatalogTests(ITestOutputHelper output)
         lock (seller.Gate) Assert.Equal(newPrice, sku.Price);
         // read back: the catalogue of the shop was read again after the POST
         Assert.Contains(world.Uzum.RequestLog.Matching("GET", $"/v1/product/shop/{sku.ShopId}"), r => r.ArrivedAt > post.ArrivedAt);
-        telegram.AssertNoErrors();
+
+        // ✅ once more (a re-delivered update): nothing is sent again.
+        telegram.UserTaps(OwnerChat, preview.MessageId, preview.FindButton("Отправить")!.CallbackData!, requireButton: false);
+        await Scenario.ExpectAsync(telegram, OwnerChat, T("catalog.change.gone"));
+        Assert.Single(world.Uzum.RequestLog.Matching("POST", "/v1/product/*/sendPriceData"));
+
+        // A change UZUM took whose read-back UZUM then refuses: told as sent, with no button that would send it twice.
+        telegram.UserTapsButton(OwnerChat, "К товару");
+        await Scenario.ExpectAsync(telegram, OwnerChat, "Остаток: FBO");
+        telegram.UserTapsButton(OwnerChat, $"✏️ Цена · {sku.Product.Skus.IndexOf(sku) + 1}");
+        await Scenario.ExpectAsync(telegram, OwnerChat, Formats.Money(newPrice, Lang.Ru));
+        telegram.UserSendsText(OwnerChat, (newPrice + 1_000).ToString(CultureInfo.InvariantCulture));
+        var secondPreview = await Scenario.ExpectAsync(telegram, OwnerChat, "→ " + Formats.Money(newPrice + 1_000, Lang.Ru));
+        world.Uzum.Faults.FailNext("GET", "/v1/product/shop/*", 1, 400, "bad-request-001");
+        telegram.UserTapsButton(OwnerChat, secondPreview.MessageId, "Отправить");
+        await telegram.WaitForQuietAsync(TimeSpan.FromMilliseconds(500));
+        var result = telegram.Chat(OwnerChat).Latest!;
+        Assert.DoesNotContain(result.Buttons, b => b.CallbackData == secondPreview.FindButton("Отправить")!.CallbackData);
+        Assert.Equal(2, world.Uzum.RequestLog.Count("POST", "/v1/product/*/sendPriceData"));
+        lock (seller.Gate) Assert.Equal(newPrice + 1_000, sku.Price);
+        telegram.AssertNoErrors(ignore: e => e.ErrorCode == 429);
     }
 
     [Fact]

@@ -160,7 +160,7 @@ public sealed class CatalogScreensTests
     public void The_card_shows_days_of_stock_from_the_30_day_sales()
     {
         var product = CatalogData.Product(1, "a", CatalogData.Sku(1, "A-1", fbo: 10, fbs: 5), CatalogData.Sku(2, "A-2", fbo: 3, fbs: 0));
-        var text = Sendable.Assert("card", new CatalogScreens(Sessions.For()).Card(product, 0, CatalogView.Start, new Dictionary<string, int> { ["A-1"] = 90 }))
+        var text = Sendable.Assert("card", new CatalogScreens(Sessions.For()).Card(product, 0, CatalogView.Start, new Dictionary<string, int> { [CatalogReader.SoldKey(product.ShopId, "A-1")] = 90, [CatalogReader.SoldKey(product.ShopId + 1, "A-2")] = 900 }))
             .Replace('\u00A0', ' ');
         Assert.Contains("⏳ 🔴 хватит на 5 дн. (за 30 дней продано 90)", text);
         Assert.Contains("⏳ остаток 3 · за 30 дней продаж не было", text);

@@ -7,7 +7,7 @@ using UzumBot.Uzum;
 namespace UzumBot.Features.Catalog;
 
 /// <summary>📦 Products: the paged catalogue with filters and sort, 🔍 search, the product card, and FBS stock and price changes.</summary>
-public sealed class CatalogFeature(CatalogReader reader, AuditLog audit) : IFeature, ITextInputFeature
+public sealed class CatalogFeature(CatalogReader reader, AuditLog audit, TimeProvider time) : IFeature, ITextInputFeature
 {
     public const string Home = "p";
     public const string List = "pl";
@@ -153,7 +153,13 @@ public sealed class CatalogFeature(CatalogReader reader, AuditLog audit) : IFeat
         if (!parsed.Ok) return await AskStockAsync(session, screens, target.ProductId, target.SkuId, target.Back, parsed.ProblemKey, ct);
         if (await FindSkuAsync(session, target.ProductId, target.SkuId, ct) is not ({ } product, { } sku)) return Reply.Of(screens.NotFound());
         if (await session.Uzum.GetFbsStockAsync(session.Token, target.SkuId, ct) is not { } row) return Reply.Of(screens.StockNotOnFbs(product, sku, target.Back));
-        return Reply.Of(screens.StockPreview(product, sku, row, parsed.Value!.Value, target.Back));
+        return Preview(session, screens, product, sku, row, parsed.Value!.Value, target.Back);
+    }
+
+    private Reply Preview(SessionContext session, CatalogScreens screens, CatalogProduct product, ProductSku sku, SkuStock row, int amount, CatalogView back)
+    {
+        new PendingChange(amount, 0, row.Amount, time.GetUtcNow()).Keep(session, PendingChange.StockKey(sku.SkuId));
+        return Reply.Of(screens.StockPreview(product, sku, row, amount, back));
     }
 
     /// <summary>
@@ -164,7 +170,14 @@ public sealed class CatalogFeature(CatalogReader reader, AuditLog audit) : IFeat
     {
         if (!CatalogInput.IsValidStock(amount)) return Reply.Of(screens.NotFound());
         if (await FindSkuAsync(session, skuId, ct) is not ({ } product, { } sku)) return Reply.Of(screens.NotFound());
+        // One POST per preview: a second tap, a re-delivered update or an hour-old preview finds nothing to send.
+        if (PendingChange.Take(session, PendingChange.StockKey(skuId), time.GetUtcNow()) is not { } pending || pending.Target != amount)
+            return Reply.Of(screens.ChangeGone(product, back));
         if (await session.Uzum.GetFbsStockAsync(session.Token, skuId, ct) is not { } row) return Reply.Of(screens.StockNotOnFbs(product, sku, back));
+        if (row.Amount == amount) return Reply.Of(screens.StockResult(product, sku, (int)amount, row.Amount, null, false, back));
+        // UZUM's figure moved since the preview (a sale, another member): the change is asked about again from it.
+        if (row.Amount != pending.Before)
+            return Preview(session, screens, product, sku, row, (int)amount, back) with { Notice = session.F("catalog.stock.changed_meanwhile", row.Amount) };
 
         string? rejected = null;
         var unanswered = false;
@@ -172,6 +185,11 @@ public sealed class CatalogFeature(CatalogReader reader, AuditLog audit) : IFeat
         {
             var refused = await StockWriter.SendAsync(session.Uzum, session.Token, [row with { Amount = (int)amount }], ct);
             rejected = refused.Count > 0 ? refused[0].Code ?? "400" : null;
+        }
+        catch (UzumApiException ex) when (ex is not UzumInvalidResponseException)
+        {
+            // UZUM answered and said no (403: the key lacks the stock right; 429 after the retries): say so, with its code.
+            rejected = ex.Code ?? ((int)ex.Status).ToString(CultureInfo.InvariantCulture);
         }
         catch (Exception ex) when (ex is UzumApiException or UzumUnavailableException or OperationCanceledException && !ct.IsCancellationRequested)
         {
@@ -214,6 +232,7 @@ public sealed class CatalogFeature(CatalogReader reader, AuditLog audit) : IFeat
         var (sell, typedFull) = parsed.Value!.Value;
         // Without a crossed-out price the current one stays, unless the new price is above it (then none is shown).
         var full = typedFull ?? (sku.MarketPrice is { } current && current >= sell ? current : sell);
+        new PendingChange(sell, full, sku.Price, time.GetUtcNow()).Keep(session, PendingChange.PriceKey(sku.SkuId));
         return Reply.Of(screens.PricePreview(product, sku, sell, full, target.Back));
     }
 
@@ -222,6 +241,8 @@ public sealed class CatalogFeature(CatalogReader reader, AuditLog audit) : IFeat
     {
         if (!CatalogInput.IsValidPrice(sell, full)) return Reply.Of(screens.NotFound());
         if (await FindSkuAsync(session, skuId, ct) is not ({ } product, { } sku)) return Reply.Of(screens.NotFound());
+        if (PendingChange.Take(session, PendingChange.PriceKey(skuId), time.GetUtcNow()) is not { } pending || pending.Target != sell || pending.Extra != full)
+            return Reply.Of(screens.ChangeGone(product, back));
         var productId = product.Id;
         var failed = false;
         try
@@ -238,8 +259,9 @@ public sealed class CatalogFeature(CatalogReader reader, AuditLog audit) : IFeat
         {
             now = (await reader.FindAsync(session, productId, ct))?.Sku(skuId);
         }
-        catch (UzumUnavailableException)
+        catch (Exception ex) when (ex is UzumUnavailableException or UzumApiException)
         {
+            // sent; only the read-back failed: the result screen says so (and never offers to send again)
         }
         audit.Record(AuditActions.ProductPriceChanged, session.Member.UserId, session.Update.ChatId, now?.Price == sell, session.Tenant.Id,
             string.Create(CultureInfo.InvariantCulture, $"{productId}/{skuId} {sku.Price}->{sell} ({full})"));

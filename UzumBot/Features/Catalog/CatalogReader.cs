@@ -1,3 +1,4 @@
+using System.Globalization;
 using UzumBot.Caching;
 using UzumBot.Uzum;
 
@@ -72,8 +73,11 @@ public sealed class CatalogReader(ShortCache cache, TimeProvider time)
 
     // ---- sales rate -----------------------------------------------------------------------------------------
 
+    /// <summary>The key of <see cref="SoldLast30DaysAsync"/>: one code can be a SKU in two shops, each selling on its own.</summary>
+    public static string SoldKey(long shopId, string code) => string.Create(CultureInfo.InvariantCulture, $"{shopId}:{code}");
+
     /// <summary>
-    /// Units sold per SKU code (<c>skuFullTitle</c>, which finance lines call <c>skuTitle</c>) in the last 30 days, from
+    /// Units sold per shop and SKU code (<c>skuFullTitle</c>, which finance lines call <c>skuTitle</c>) in the last 30 days, from
     /// the finance lines that cover FBO, FBS and DBS alike. Cancelled lines carry amount 0 and a return moves the
     /// units to <c>amountReturns</c>, so Σ amount is what was really sold. Null when UZUM would not tell.
     /// </summary>
@@ -87,7 +91,7 @@ public sealed class CatalogReader(ShortCache cache, TimeProvider time)
                 var lines = await session.Uzum.GetFinanceOrdersAsync(session.Token, session.ShopIds, to - SalesWindow, to, ct);
                 IReadOnlyDictionary<string, int> sold = lines
                     .Where(l => !string.IsNullOrEmpty(l.SkuTitle))
-                    .GroupBy(l => l.SkuTitle!, StringComparer.Ordinal)
+                    .GroupBy(l => SoldKey(l.ShopId, l.SkuTitle!), StringComparer.Ordinal)
                     .ToDictionary(g => g.Key, g => g.Sum(l => Math.Max(0, l.Amount)), StringComparer.Ordinal);
                 return sold;
             });

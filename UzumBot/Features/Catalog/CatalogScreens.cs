@@ -107,7 +107,7 @@ public sealed class CatalogScreens(SessionContext session)
             if (sku.MarketPrice is { } crossed && crossed > sku.Price) text.Append(' ').Append(session.F("catalog.card.crossed", Formats.Money(crossed, Lang)));
             text.Append("\n   ").Append(session.F("catalog.card.sku_stock", Formats.Number(sku.QuantityActive), Formats.Number(sku.QuantityFbs),
                 Formats.Number(sku.QuantitySold), Percent(sku.ReturnedPercentage)));
-            if (sold30 is not null) text.Append("\n   ").Append(DaysLine(sku, sold30));
+            if (sold30 is not null) text.Append("\n   ").Append(DaysLine(product.ShopId, sku, sold30));
             var row = new List<Button>();
             if (CanEdit)
                 row.AddRange([
@@ -144,6 +144,11 @@ public sealed class CatalogScreens(SessionContext session)
             new Keyboard().Row(
                 new Button(session.T("catalog.confirm"), CallbackData.Encode(CatalogFeature.ConfirmStock, sku.SkuId, amount, back.Token)),
                 CancelToCard(product, back)).Build());
+
+    /// <summary>A ✅ whose preview was already carried out, or is too old: nothing was sent.</summary>
+    public Screen ChangeGone(CatalogProduct product, CatalogView back) =>
+        new(session.T("catalog.change.gone"), new Keyboard().Row(
+            new Button(session.T("catalog.back_to_product"), CallbackData.Encode(CatalogFeature.Card, product.Id, 0, back.Token))).Build());
 
     public Screen StockNotOnFbs(CatalogProduct product, ProductSku sku, CatalogView back) =>
         new(session.F("catalog.stock.not_fbs", SkuName(product, sku)), new Keyboard().Row(CancelToCard(product, back)).Build());
@@ -255,9 +260,9 @@ public sealed class CatalogScreens(SessionContext session)
         return min == max ? Percent(max) : Number(min) + "–" + Percent(max);
     }
 
-    private string DaysLine(ProductSku sku, IReadOnlyDictionary<string, int> sold30)
+    private string DaysLine(long shopId, ProductSku sku, IReadOnlyDictionary<string, int> sold30)
     {
-        var sold = sku.SkuFullTitle is { } code && sold30.TryGetValue(code, out var n) ? n : 0;
+        var sold = sku.SkuFullTitle is { } code && sold30.TryGetValue(CatalogReader.SoldKey(shopId, code), out var n) ? n : 0;
         var stock = sku.QuantityActive + sku.QuantityFbs;
         if (CatalogReader.DaysOfStock(stock, sold) is not { } days)
             return session.F("catalog.card.days_no_sales", Formats.Number(stock));
