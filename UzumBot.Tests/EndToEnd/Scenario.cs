@@ -7,7 +7,8 @@ namespace UzumBot.Tests.EndToEnd;
 /// <summary>The walking skeleton as a user taps it: /start → language → code → UZUM Market → token → PIN twice → Orders → labels.</summary>
 public static class Scenario
 {
-    public static readonly TimeSpan Step = TimeSpan.FromSeconds(20);
+    /// <summary>The longest a step may take before a test gives up: generous, because 2 CI cores run the end-to-end tests side by side (a ceiling, not a speed target).</summary>
+    public static readonly TimeSpan Step = TimeSpan.FromSeconds(45);
 
     public sealed record Outcome(int TokenMessageId, int FirstPinMessageId, int RepeatPinMessageId, long OrderId, byte[] LargeLabel, byte[] BigLabel);
 

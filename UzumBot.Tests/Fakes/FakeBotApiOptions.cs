@@ -58,5 +58,5 @@ public sealed class FakeBotApiOptions
     public Func<string, byte[]?> FetchUrl { get; set; } = _ => null;
 
     /// <summary>Default timeout of the WaitFor* helpers.</summary>
-    public TimeSpan DefaultWaitTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan DefaultWaitTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -72,7 +72,7 @@ internal static class SandboxCatalogGenerator
         }
     }
 
-    public static List<SandboxProduct> Products(int seed, IReadOnlyList<SandboxShop> shops, Random rng)
+    public static List<SandboxProduct> Products(int seed, IReadOnlyList<SandboxShop> shops, Random rng, int perShop = ProductsPerShop)
     {
         var titles = new List<(string Title, string Stem, Kind Kind)>();
         foreach (var (stem, title, kind) in Bases)
@@ -90,11 +90,12 @@ internal static class SandboxCatalogGenerator
         var stemCounter = new Dictionary<string, int>();
         for (var s = 0; s < shops.Count; s++)
         {
-            for (var p = 0; p < ProductsPerShop; p++)
+            for (var p = 0; p < perShop; p++)
             {
+                // a large catalogue reuses titles (codes stay unique by their stem's counter)
                 var (title, stem, kind) = p < SpecialTitles.Length && s == p % 2
                     ? SpecialTitles[p]
-                    : titles[s * ProductsPerShop + p];
+                    : titles[(s * perShop + p) % titles.Count];
                 var number = stemCounter[stem] = stemCounter.GetValueOrDefault(stem) + 1;
                 var product = new SandboxProduct
                 {

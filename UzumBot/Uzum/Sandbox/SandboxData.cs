@@ -46,7 +46,7 @@ public sealed class SandboxSellerData
         var seed = SandboxSeller.Seed(token);
         // one generator per part, so adding data to one part does not reshuffle the others
         var shops = SandboxCatalogGenerator.Shops(seed, new Random(seed));
-        var products = SandboxCatalogGenerator.Products(seed, shops, new Random(seed + 1));
+        var products = SandboxCatalogGenerator.Products(seed, shops, new Random(seed + 1), SandboxSeller.ProductsPerShop(token));
         var (orders, lines) = SandboxOrderGenerator.Generate(seed, shops, products, now, new Random(seed + 2));
         return new SandboxSellerData
         {

@@ -8,6 +8,12 @@ public static class SandboxSeller
 {
     public const string TokenPrefix = "sandbox-";
 
+    /// <summary>A seller whose account starts so (e.g. <c>sandbox-large-bench</c>) has a big catalogue: ~500 SKUs in 2 shops.</summary>
+    public const string LargePrefix = "sandbox-large-";
+
+    public static int ProductsPerShop(string token) =>
+        Account(token).StartsWith(LargePrefix, StringComparison.Ordinal) ? 100 : SandboxCatalogGenerator.ProductsPerShop;
+
     /// <summary>The token the demo mode and the README use.</summary>
     public const string DemoToken = "sandbox-demo-shop";
 
