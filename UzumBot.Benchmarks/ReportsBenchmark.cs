@@ -26,7 +26,7 @@ internal static class ReportsBenchmark
         await using var bench = await BenchmarkSandbox.StartAsync();
         var sandbox = bench.Sandbox;
         var client = bench.Client;
-        var token = new UzumToken("sandbox-benchmark-reports");
+        var token = new UzumToken("sandbox-large-reports");
         var shops = await client.GetShopsAsync(token, CancellationToken.None);
         var session = Session(client, token, shops);
         var now = DateTimeOffset.UtcNow;
@@ -97,7 +97,7 @@ internal static class ReportsBenchmark
     {
         var folder = Directory.CreateTempSubdirectory("uzumbot-bench-").FullName;
         var vault = new TokenVault(ServerPepper.Load(new SecurityOptions { PepperPath = Path.Combine(folder, "pepper.key") }));
-        var key = vault.Seal("sandbox-benchmark-reports", "bench").Key;
+        var key = vault.Seal("sandbox-large-reports", "bench").Key;
         Directory.Delete(folder, recursive: true);
         return key;
     }

@@ -12,7 +12,7 @@ public static class SandboxSeller
     public const string LargePrefix = "sandbox-large-";
 
     public static int ProductsPerShop(string token) =>
-        Account(token).StartsWith(LargePrefix, StringComparison.Ordinal) ? 100 : SandboxCatalogGenerator.ProductsPerShop;
+        Account(token).StartsWith(LargePrefix, StringComparison.Ordinal) ? 125 : SandboxCatalogGenerator.ProductsPerShop;
 
     /// <summary>The token the demo mode and the README use.</summary>
     public const string DemoToken = "sandbox-demo-shop";
