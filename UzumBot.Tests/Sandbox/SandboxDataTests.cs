@@ -22,6 +22,16 @@ public class SandboxDataTests
     });
 
     [Fact]
+    public void A_large_seller_has_over_500_SKUs_with_unique_codes_and_others_keep_their_catalogue()
+    {
+        var large = Seller("sandbox-large-bench");
+        Assert.True(large.Skus.Count() >= 500, $"{large.Skus.Count()} SKUs");
+        Assert.Equal(large.Products.Count, large.Products.Select(p => p.Code).Distinct().Count());
+        Assert.Equal(large.Skus.Count(), large.Skus.Select(s => s.SkuId).Distinct().Count());
+        Assert.Equal(2 * SandboxCatalogGenerator.ProductsPerShop, Seller("sandbox-ordinary").Products.Count);
+    }
+
+    [Fact]
     public void Same_token_gives_the_same_data_and_other_tokens_differ()
     {
         // two separate generations from the same token (not one object compared with itself)
