@@ -137,7 +137,10 @@ public sealed class FinanceScreens(SessionContext session)
 
     private void Line(StringBuilder text, string key, long amount, bool always)
     {
-        if (always || amount != 0) text.Append(session.F(key, Money(amount))).Append('\n');
+        if (!always && amount == 0) return;
+        var line = session.F(key, Money(amount));
+        // the templates say "−{0}" for a charge; nothing charged reads "0", not "−0"
+        text.Append(amount == 0 ? line.Replace("−" + Money(0), Money(0), StringComparison.Ordinal) : line).Append('\n');
     }
 
     private Keyboard Back(string arg, Keyboard? keyboard = null) =>
