@@ -115,7 +115,16 @@ public sealed class Database : IDisposable
     public void Checkpoint() => _db.Checkpoint();
 
     /// <summary>Rewrites the data file without its free pages, so deleted secrets leave no bytes behind.</summary>
-    public void Compact() => _db.Rebuild();
+    /// <summary>
+    /// Rewrites the file so deleted records (a removed key wrap) are gone from its bytes. LiteDB keeps the old file as
+    /// "&lt;name&gt;-backup&lt;ext&gt;" — still holding what was deleted, sealed tokens and PIN wraps — so that copy is removed.
+    /// </summary>
+    public void Compact()
+    {
+        _db.Rebuild();
+        var backup = Path.Combine(Path.GetDirectoryName(FilePath)!, Path.GetFileNameWithoutExtension(FilePath) + "-backup" + Path.GetExtension(FilePath));
+        File.Delete(backup);
+    }
 
     public void Dispose()
     {
