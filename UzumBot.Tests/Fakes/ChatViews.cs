@@ -61,7 +61,11 @@ public sealed record ApiErrorRecord(
 }
 
 /// <summary>One request the fake received (every method, every outcome).</summary>
-public sealed record ApiCallRecord(DateTimeOffset At, string Method, long? ChatId, int StatusCode);
+/// <summary>One call: <see cref="At"/> when it was answered, <see cref="ArrivedAt"/> when its request came in.</summary>
+public sealed record ApiCallRecord(DateTimeOffset At, string Method, long? ChatId, int StatusCode)
+{
+    public DateTimeOffset ArrivedAt { get; init; } = At;
+}
 
 /// <summary>An immutable snapshot of one chat: what the user would see plus what the bot did.</summary>
 public sealed record ChatView(

@@ -133,6 +133,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private async Task HandleAsync(HttpContext ctx, string token, string method)
     {
         var aborted = ctx.RequestAborted;
+        var arrivedAt = Now;
         bool isPoll = string.Equals(method, "getUpdates", StringComparison.OrdinalIgnoreCase);
         if (!isPoll) Interlocked.Increment(ref _inFlight);
         long? chatId = null;
@@ -164,7 +165,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         }
 
         if (aborted.IsCancellationRequested) return;
-        Record(method, chatId, outcome);
+        Record(method, chatId, outcome, arrivedAt);
         await WriteAsync(ctx, outcome);
     }
 
@@ -175,12 +176,12 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             return request.String("callback_query_id") is { } id && _callbacks.TryGetValue(id, out var cb) ? cb.ChatId : null;
     }
 
-    private void Record(string method, long? chatId, Outcome outcome)
+    private void Record(string method, long? chatId, Outcome outcome, DateTimeOffset arrivedAt)
     {
         lock (_gate)
         {
             var now = Now;
-            _calls.Add(new ApiCallRecord(now, method, chatId, outcome.Status));
+            _calls.Add(new ApiCallRecord(now, method, chatId, outcome.Status) { ArrivedAt = arrivedAt });
             if (outcome.Status >= 400)
             {
                 var error = new ApiErrorRecord(now, method, chatId, outcome.Status, outcome.Description ?? "", outcome.RetryAfter, outcome.Forced);
