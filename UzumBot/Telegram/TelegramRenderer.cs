@@ -77,11 +77,11 @@ public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, Outbou
         int? shownId = null;
         if (target is { } id && update.CallbackMessageIsPhoto)
         {
-            using var editStream = Stream(photo);
             try
             {
-                var media = new InputMediaPhoto(PhotoFile(photo, editStream)) { Caption = caption, ParseMode = ParseMode.Html };
-                await SendAsync(chatId, () => bot.EditMessageMedia(chatId, id, media, markup, cancellationToken: ct));
+                // a fresh upload for each attempt: a retry after a 429 cannot reuse a stream the first attempt consumed
+                await SendAsync(chatId, () => bot.EditMessageMedia(chatId, id,
+                    new InputMediaPhoto(PhotoFile(photo)) { Caption = caption, ParseMode = ParseMode.Html }, markup, cancellationToken: ct));
                 shownId = id;
             }
             catch (ApiRequestException ex) when (ex.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase))
@@ -96,10 +96,9 @@ public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, Outbou
         if (shownId is null)
         {
             await TryAsync(() => bot.SendChatAction(chatId, ChatAction.UploadPhoto, cancellationToken: ct), "sendChatAction");
-            using var stream = Stream(photo);
             try
             {
-                var sent = await SendAsync(chatId, () => bot.SendPhoto(chatId, PhotoFile(photo, stream), caption, ParseMode.Html, replyMarkup: markup, cancellationToken: ct));
+                var sent = await SendAsync(chatId, () => bot.SendPhoto(chatId, PhotoFile(photo), caption, ParseMode.Html, replyMarkup: markup, cancellationToken: ct));
                 shownId = sent?.MessageId;
                 if (shownId is not null && target is { } old) await TryAsync(() => bot.DeleteMessage(chatId, old, ct), "deleteMessage");
             }
@@ -119,10 +118,8 @@ public sealed class TelegramRenderer(ITelegramBotClient bot, Database db, Outbou
         }
     }
 
-    private static MemoryStream? Stream(OutgoingPhoto photo) => photo.Content is { } bytes ? new MemoryStream(bytes, writable: false) : null;
-
-    private static InputFile PhotoFile(OutgoingPhoto photo, MemoryStream? stream) =>
-        stream is not null ? InputFile.FromStream(stream, photo.FileName)
+    private static InputFile PhotoFile(OutgoingPhoto photo) =>
+        photo.Content is { } bytes ? InputFile.FromStream(new MemoryStream(bytes, writable: false), photo.FileName)
         : InputFile.FromUri(photo.Url ?? throw new InvalidOperationException("A photo needs bytes or a URL."));
 
     /// <summary>A tap's progress line edits the tapped message; text has no message to edit and shows none.</summary>
