@@ -111,7 +111,9 @@ public sealed class FinanceDashboardTests(ITestOutputHelper output)
         Assert.StartsWith("Kunlik buyurtmalar va daromad", PngText.Read(uzPng)["Title"]);
         Assert.Contains("soʻm", uz.Visible.Last(m => m.Kind == "photo").Text);
         await Scenario.AssertAllTapsAnsweredAsync(telegram, chatId);
-        telegram.AssertNoErrors();
+        // photos edited and sent one after another trip the fake's one-a-second flood control now and then; the renderer
+        // waits the 429 out and uploads once more (PhotoRetryTests pins that the photo then arrives)
+        telegram.AssertNoErrors(ignore: e => e.ErrorCode == 429);
     }
 
     private void Report(string what, IReadOnlyList<SandboxRequest> calls)
