@@ -27,6 +27,22 @@ public static class Formats
     /// <summary>"149 000 сум" / "149 000 soʻm".</summary>
     public static string Money(long som, Lang lang) => Number(som) + GroupSeparator + Strings.Instance[lang, "money.currency"];
 
+    /// <summary>
+    /// A typed amount without the currency word a seller may add ("149 000 сум", "45000 soʻm"): the spellings of both
+    /// languages come from the resources ("money.typed_units"), longest first so "soʻm" is not taken for "som".
+    /// </summary>
+    public static string WithoutCurrency(string typed)
+    {
+        var t = typed.Trim();
+        // the apostrophe of "soʻm" as phones type it: ' ’ ‘ ` ʼ all stand for ʻ (same length, so the cut lines up)
+        var folded = new string(t.Select(c => c is '\'' or '’' or '‘' or '`' or 'ʼ' ? 'ʻ' : c).ToArray());
+        var units = Enum.GetValues<Lang>().SelectMany(l => Strings.Instance[l, "money.typed_units"].Split('|'))
+            .Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(u => u.Length);
+        foreach (var unit in units)
+            if (folded.EndsWith(unit, StringComparison.OrdinalIgnoreCase)) return t[..^unit.Length].TrimEnd();
+        return t;
+    }
+
     public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Tashkent);
 
     public static string DateTime(DateTimeOffset instant) =>

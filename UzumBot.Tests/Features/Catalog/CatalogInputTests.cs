@@ -10,6 +10,7 @@ public sealed class CatalogInputTests
     [InlineData("1 500", 1500)]
     [InlineData("100 000", 100_000)]
     [InlineData("100\u00A0000", 100_000)]
+    [InlineData("١٢", 12)]  // Arabic-Indic digits, as the PIN and period inputs take them
     public void Good_stock(string text, int expected)
     {
         var parsed = CatalogInput.Stock(text);
@@ -33,6 +34,9 @@ public sealed class CatalogInputTests
     [InlineData("149000", 149_000, null)]
     [InlineData("149 000 сум", 149_000, null)]
     [InlineData("149000 so'm", 149_000, null)]
+    [InlineData("149 000 soʻm", 149_000, null)]
+    [InlineData("149 000 UZS", 149_000, null)]
+    [InlineData("１４９０００ сўм", 149_000, null)]
     [InlineData("149 000 / 179 000", 149_000, 179_000L)]
     [InlineData("149000/149000", 149_000, 149_000L)]
     [InlineData("1 000 000 000", 1_000_000_000, null)]

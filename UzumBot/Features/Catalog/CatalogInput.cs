@@ -70,19 +70,14 @@ public static class CatalogInput
         }
     }
 
-    private static string Strip(string text)
-    {
-        var t = text.Trim();
-        foreach (var unit in new[] { "сум", "сўм", "soʻm", "so'm", "som", "sum", "uzs" })
-            if (t.EndsWith(unit, StringComparison.OrdinalIgnoreCase)) return t[..^unit.Length];
-        return t;
-    }
+    private static string Strip(string text) => Localization.Formats.WithoutCurrency(text);
 
     private readonly record struct RawNumber(long? Value, bool Negative);
 
     private static RawNumber Number(string text)
     {
-        var compact = new string(text.Where(c => !char.IsWhiteSpace(c) && c != '\u00A0' && c != '\u202F').ToArray());
+        // any script's digits, as the PIN and the period inputs take them
+        var compact = new string(Conversation.PinInput.Normalize(text).Where(c => !char.IsWhiteSpace(c) && c != '\u00A0' && c != '\u202F').ToArray());
         var negative = compact.StartsWith('-') || compact.StartsWith('−');
         var digits = negative ? compact[1..] : compact;
         if (digits.Length == 0 || !digits.All(char.IsAsciiDigit)) return new(null, false);

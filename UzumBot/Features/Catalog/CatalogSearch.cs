@@ -8,7 +8,7 @@ namespace UzumBot.Features.Catalog;
 /// 🔍 over the cached catalogue: every word of the query must occur in the product's title, a SKU's codes
 /// (<c>skuFullTitle</c>, <c>sellerItemCode</c>, <c>article</c>) or barcode. Case does not matter, Uzbek
 /// apostrophes (ʻ ' ‘ ’ `) are one letter-mark, and Cyrillic and Latin meet in a transliteration, so
-/// "futbolka" finds «Футболка» and «ЧЕРН» finds a code typed as "chern".
+/// "futbolka" finds the Cyrillic title of a T-shirt, and a Cyrillic code part finds the same code typed in Latin.
 /// </summary>
 public static class CatalogSearch
 {

@@ -143,7 +143,7 @@ public sealed class FinanceFeature(FinanceReader reader, CatalogueReader catalog
     {
         var sku = await catalogue.FindSkuAsync(session, skuId, ct);
         if (sku?.SkuFullTitle is not { } code) return Reply.Of(screens.NotFound());
-        var digits = new string(text.Where(c => !char.IsWhiteSpace(c) && c != '\u00A0').ToArray());
+        var digits = new string(Conversation.PinInput.Normalize(Localization.Formats.WithoutCurrency(text)).Where(c => !char.IsWhiteSpace(c) && c != '\u00A0').ToArray());
         if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var price) || price > 10_000_000_000)
         {
             session.AwaitText($"{CostInputPrefix}{skuId}/{arg}");

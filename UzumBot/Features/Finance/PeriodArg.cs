@@ -27,7 +27,7 @@ public static class PeriodArg
         return new FinancePeriod(first, last);
     }
 
-    /// <summary>"7 дней" for a chip, "01.11–30.11.2026" for a range (the year once when both ends share it).</summary>
+    /// <summary>"7 days" (localized) for a chip, "01.11–30.11.2026" for a range (the year once when both ends share it).</summary>
     public static string Title(string? arg, FinancePeriod period, Lang lang) =>
         int.TryParse(arg ?? Default, NumberStyles.None, CultureInfo.InvariantCulture, out var days)
             ? Strings.Instance.Format(lang, "period.last_days", days)
