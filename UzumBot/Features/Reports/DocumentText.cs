@@ -10,7 +10,7 @@ public static class DocumentText
         new(title, shopName, period, session.F("reports.doc.generated", Formats.DateTime(generatedAt)),
             session.T("reports.doc.page"), session.T("reports.doc.empty"), tables);
 
-    /// <summary>"Ширин Уй" for a shop of the session, its id when the name is unknown.</summary>
+    /// <summary>The shop's name as the session knows it, its id when the name is unknown.</summary>
     public static string ShopName(SessionContext session, long shopId) =>
         session.Tenant.Shops.FirstOrDefault(s => s.Id == shopId)?.Name ?? shopId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
